@@ -1,0 +1,313 @@
+//! What producers and consumers share: the librdkafka handle, the C callbacks
+//! that turn librdkafka's callbacks into plain Rust events, and the channel
+//! those events travel on to the PHP thread.
+//!
+//! The C callbacks run on librdkafka threads or on the engine thread. They
+//! only build Rust values and send them; they never call back into PHP.
+
+use std::os::raw::{c_char, c_int, c_void};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
+
+use crossbeam_channel::{unbounded, Receiver, Sender};
+use rdkafka_sys as rdsys;
+
+use super::conf::NativeConf;
+use super::error::{cstr_to_string, KafkaError, KafkaResult};
+use super::message::{copy_bytes, read_headers, Header};
+use super::topic_partition::{partitions_of, TopicPartition};
+
+/// Which PHP callbacks the user set; only those get a C callback installed, so
+/// librdkafka keeps its own defaults (stderr logging, automatic assignment) for the rest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EnabledCallbacks {
+    pub delivery: bool,
+    pub error: bool,
+    pub stats: bool,
+    pub log: bool,
+    pub rebalance: bool,
+    pub offset_commit: bool,
+}
+
+/// A delivery report, copied out of librdkafka for the PHP `dr_msg_cb`.
+#[derive(Debug, Clone)]
+pub struct DeliveryReport {
+    pub err: i32,
+    pub topic: String,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub payload: Option<Vec<u8>>,
+    pub key: Option<Vec<u8>>,
+    pub headers: Vec<Header>,
+    pub opaque: Option<Vec<u8>>,
+}
+
+/// An event for the PHP thread to serve.
+#[derive(Debug, Clone)]
+pub enum ClientEvent {
+    Delivery(DeliveryReport),
+    Error { code: i32, reason: String },
+    Stats(String),
+    Log { level: i32, facility: String, message: String },
+    Rebalance { code: i32, partitions: Vec<TopicPartition> },
+    OffsetCommit { code: i32, partitions: Vec<TopicPartition> },
+}
+
+static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// State reachable from librdkafka's callbacks through the handle's opaque pointer.
+pub(crate) struct ClientShared {
+    pub(crate) id: u64,
+    callbacks: EnabledCallbacks,
+    events: Sender<ClientEvent>,
+    /// Events sent but not yet taken by the PHP thread.
+    pub(crate) queued_events: AtomicI64,
+    /// Messages accepted by `produce()` whose delivery report has not arrived yet.
+    pub(crate) undelivered: AtomicI64,
+    /// Consumers return from `rd_kafka_consumer_poll` as soon as a callback fired,
+    /// so PHP runs it now rather than when the poll timeout ends.
+    yield_on_callback: bool,
+    /// Delivery reports that no PHP callback wanted, counted and dropped.
+    pub(crate) dropped_reports: AtomicI64,
+    /// Set by the engine thread when it should poll this client's main queue.
+    pub(crate) wake_pending: AtomicBool,
+}
+
+impl ClientShared {
+    fn push(&self, event: ClientEvent) {
+        self.queued_events.fetch_add(1, Ordering::SeqCst);
+        if self.events.send(event).is_err() {
+            // The PHP side is gone: nobody will ever take it.
+            self.queued_events.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// The PHP thread took one event off the channel.
+    pub(crate) fn taken(&self) {
+        self.queued_events.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A live `rd_kafka_t` with its callback state. Destroyed on drop.
+pub(crate) struct NativeClient {
+    pub(crate) rk: *mut rdsys::rd_kafka_t,
+    /// Boxed so the address handed to librdkafka as opaque never moves.
+    pub(crate) shared: Box<ClientShared>,
+    /// `RD_KAFKA_DESTROY_F_*` used on drop (a closed consumer must not close again).
+    pub(crate) destroy_flags: AtomicI32,
+}
+
+// SAFETY: librdkafka handles are thread-safe; ClientShared only holds atomics and a Sender.
+unsafe impl Send for NativeClient {}
+// SAFETY: as above; every method used through &NativeClient is a thread-safe librdkafka call.
+unsafe impl Sync for NativeClient {}
+
+/// `RD_KAFKA_RESP_ERR__INVALID_ARG`: what a handle that cannot be created reports.
+const INVALID_ARG: i32 = -186;
+
+impl NativeClient {
+    pub(crate) fn new(
+        kind: rdsys::rd_kafka_type_t,
+        conf: NativeConf,
+        callbacks: EnabledCallbacks,
+    ) -> KafkaResult<(Self, Receiver<ClientEvent>)> {
+        let (events, receiver) = unbounded();
+        let is_producer = kind == rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER;
+        let shared = Box::new(ClientShared {
+            id: NEXT_CLIENT_ID.fetch_add(1, Ordering::Relaxed),
+            callbacks,
+            events,
+            queued_events: AtomicI64::new(0),
+            undelivered: AtomicI64::new(0),
+            yield_on_callback: !is_producer,
+            dropped_reports: AtomicI64::new(0),
+            wake_pending: AtomicBool::new(false),
+        });
+        let conf_ptr = conf.as_ptr();
+        let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();
+        // SAFETY: conf_ptr is live; the opaque points into a Box that outlives the handle.
+        unsafe {
+            rdsys::rd_kafka_conf_set_opaque(conf_ptr, opaque);
+            if is_producer {
+                // Always installed: the engine counts deliveries even when PHP does not want them.
+                rdsys::rd_kafka_conf_set_dr_msg_cb(conf_ptr, Some(on_delivery));
+            }
+            if callbacks.error {
+                rdsys::rd_kafka_conf_set_error_cb(conf_ptr, Some(on_error));
+            }
+            if callbacks.stats {
+                rdsys::rd_kafka_conf_set_stats_cb(conf_ptr, Some(on_stats));
+            }
+            if callbacks.log {
+                rdsys::rd_kafka_conf_set_log_cb(conf_ptr, Some(on_log));
+            }
+            if callbacks.rebalance && !is_producer {
+                rdsys::rd_kafka_conf_set_rebalance_cb(conf_ptr, Some(on_rebalance));
+            }
+            if callbacks.offset_commit && !is_producer {
+                rdsys::rd_kafka_conf_set_offset_commit_cb(conf_ptr, Some(on_offset_commit));
+            }
+        }
+        let raw_conf = conf.into_raw();
+        let mut errstr = [0 as c_char; 512];
+        // SAFETY: raw_conf is a valid conf; on success rd_kafka_new takes it over.
+        let rk = unsafe { rdsys::rd_kafka_new(kind, raw_conf, errstr.as_mut_ptr(), errstr.len()) };
+        if rk.is_null() {
+            // SAFETY: on failure the conf is still ours to free.
+            unsafe { rdsys::rd_kafka_conf_destroy(raw_conf) };
+            return Err(KafkaError::with_message(INVALID_ARG, cstr_to_string(errstr.as_ptr())));
+        }
+        Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0) }, receiver))
+    }
+
+    pub(crate) fn add_brokers(&self, brokers: &str) -> i32 {
+        let Ok(list) = std::ffi::CString::new(brokers) else { return 0 };
+        // SAFETY: rk is live; librdkafka copies the list.
+        unsafe { rdsys::rd_kafka_brokers_add(self.rk, list.as_ptr()) }
+    }
+
+    pub(crate) fn set_log_level(&self, level: i32) {
+        // SAFETY: rk is live.
+        unsafe { rdsys::rd_kafka_set_log_level(self.rk, level) };
+    }
+}
+
+impl Drop for NativeClient {
+    fn drop(&mut self) {
+        // SAFETY: we own rk and destroy it once; `shared` is dropped after this returns,
+        // so callbacks fired during destruction still see valid state.
+        unsafe { rdsys::rd_kafka_destroy_flags(self.rk, self.destroy_flags.load(Ordering::SeqCst)) };
+    }
+}
+
+/// Recovers our state from the opaque pointer librdkafka hands to callbacks.
+///
+/// # Safety
+/// `opaque` must be the pointer set by `NativeClient::new` for a live client.
+unsafe fn shared_from<'a>(opaque: *mut c_void) -> Option<&'a ClientShared> {
+    // SAFETY: per the contract, opaque is NULL or points at a live ClientShared.
+    unsafe { opaque.cast::<ClientShared>().as_ref() }
+}
+
+/// Runs callback code without letting a panic unwind into C (which would abort).
+fn no_unwind(body: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(body));
+}
+
+fn yield_if_consumer(rk: *mut rdsys::rd_kafka_t, shared: &ClientShared) {
+    if shared.yield_on_callback {
+        // SAFETY: rk is the live handle whose callback is running on this thread.
+        unsafe { rdsys::rd_kafka_yield(rk) };
+    }
+}
+
+unsafe extern "C" fn on_delivery(
+    _rk: *mut rdsys::rd_kafka_t,
+    message: *const rdsys::rd_kafka_message_t,
+    opaque: *mut c_void,
+) {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes our opaque and a message valid for this call.
+        let (Some(shared), Some(message)) = (unsafe { shared_from(opaque) }, unsafe { message.as_ref() }) else {
+            return;
+        };
+        let user_opaque = if message._private.is_null() {
+            None
+        } else {
+            // SAFETY: _private is the Box<Vec<u8>> leaked by ProducerTopic::produce, taken back once here.
+            Some(*unsafe { Box::from_raw(message._private.cast::<Vec<u8>>()) })
+        };
+        if shared.callbacks.delivery {
+            // SAFETY: message and its topic are valid for this call.
+            let report = unsafe { delivery_report(message, user_opaque) };
+            shared.push(ClientEvent::Delivery(report));
+        } else {
+            shared.dropped_reports.fetch_add(1, Ordering::Relaxed);
+        }
+        // Decremented after the push so that "undelivered + queued" never dips to 0 early.
+        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
+    });
+}
+
+/// # Safety
+/// `message` must be a delivery-report message valid for the call.
+unsafe fn delivery_report(message: &rdsys::rd_kafka_message_t, opaque: Option<Vec<u8>>) -> DeliveryReport {
+    let mut timestamp_type = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+    // SAFETY: message is valid; the topic handle lives as long as the message.
+    unsafe {
+        let timestamp = rdsys::rd_kafka_message_timestamp(message, &mut timestamp_type);
+        DeliveryReport {
+            err: message.err as i32,
+            topic: if message.rkt.is_null() { String::new() } else { cstr_to_string(rdsys::rd_kafka_topic_name(message.rkt)) },
+            partition: message.partition,
+            offset: message.offset,
+            timestamp: (timestamp >= 0).then_some(timestamp),
+            payload: copy_bytes(message.payload, message.len),
+            key: copy_bytes(message.key, message.key_len),
+            headers: read_headers(message),
+            opaque,
+        }
+    }
+}
+
+unsafe extern "C" fn on_error(rk: *mut rdsys::rd_kafka_t, err: c_int, reason: *const c_char, opaque: *mut c_void) {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes the opaque we set.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        shared.push(ClientEvent::Error { code: err, reason: cstr_to_string(reason) });
+        yield_if_consumer(rk, shared);
+    });
+}
+
+unsafe extern "C" fn on_stats(rk: *mut rdsys::rd_kafka_t, json: *mut c_char, _len: usize, opaque: *mut c_void) -> c_int {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes the opaque we set.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        shared.push(ClientEvent::Stats(cstr_to_string(json)));
+        yield_if_consumer(rk, shared);
+    });
+    0 // librdkafka frees the JSON: we copied it.
+}
+
+unsafe extern "C" fn on_log(rk: *const rdsys::rd_kafka_t, level: c_int, facility: *const c_char, message: *const c_char) {
+    no_unwind(|| {
+        // SAFETY: rk is live for the callback; its opaque is the one we set.
+        let Some(shared) = (unsafe { shared_from(rdsys::rd_kafka_opaque(rk)) }) else { return };
+        shared.push(ClientEvent::Log { level, facility: cstr_to_string(facility), message: cstr_to_string(message) });
+    });
+}
+
+unsafe extern "C" fn on_rebalance(
+    rk: *mut rdsys::rd_kafka_t,
+    err: rdsys::rd_kafka_resp_err_t,
+    partitions: *mut rdsys::rd_kafka_topic_partition_list_t,
+    opaque: *mut c_void,
+) {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes the opaque we set and a list valid for this call.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        // SAFETY: as above.
+        let partitions = unsafe { partitions_of(partitions) };
+        // The assignment itself is left to PHP's rebalance callback (it calls assign()),
+        // which the consumer runs as soon as this yield returns control to it.
+        shared.push(ClientEvent::Rebalance { code: err as i32, partitions });
+        yield_if_consumer(rk, shared);
+    });
+}
+
+unsafe extern "C" fn on_offset_commit(
+    rk: *mut rdsys::rd_kafka_t,
+    err: rdsys::rd_kafka_resp_err_t,
+    offsets: *mut rdsys::rd_kafka_topic_partition_list_t,
+    opaque: *mut c_void,
+) {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes the opaque we set and a list valid for this call.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        // SAFETY: as above.
+        let partitions = unsafe { partitions_of(offsets) };
+        shared.push(ClientEvent::OffsetCommit { code: err as i32, partitions });
+        yield_if_consumer(rk, shared);
+    });
+}

@@ -1,0 +1,241 @@
+//! The high-level (group-managed) consumer. It is polled on the PHP thread:
+//! librdkafka's callbacks fire inside `rd_kafka_consumer_poll`, record a Rust
+//! event and yield, so the binding layer runs the PHP callback right away.
+
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Receiver;
+use rdkafka_sys as rdsys;
+
+use super::client::{ClientEvent, EnabledCallbacks, NativeClient};
+use super::conf::NativeConf;
+use super::error::{cstr_to_string, KafkaError, KafkaResult};
+use super::message::ConsumedMessage;
+use super::producer::millis;
+use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
+
+/// `RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS`
+pub const ERR_ASSIGN_PARTITIONS: i32 = -175;
+/// `RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS`
+pub const ERR_REVOKE_PARTITIONS: i32 = -174;
+/// `RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE`: what we destroy with once closing is done or hopeless.
+const DESTROY_NO_CONSUMER_CLOSE: i32 = 0x8;
+/// How long a consumer that goes away without close() may take to leave its group.
+pub const DEFAULT_DESTROY_CLOSE: Duration = Duration::from_secs(10);
+
+/// What one `poll` call produced.
+pub enum PollOutcome {
+    Message(ConsumedMessage),
+    TimedOut,
+    /// A callback asked to stop (e.g. the PHP callback threw).
+    Interrupted,
+}
+
+/// An event seen while the consumer leaves its group.
+pub enum CloseEvent {
+    Rebalance { code: i32, partitions: Vec<TopicPartition> },
+}
+
+pub struct KafkaConsumer {
+    client: NativeClient,
+    events: Receiver<ClientEvent>,
+    closed: AtomicBool,
+}
+
+impl KafkaConsumer {
+    pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
+        if conf.get("group.id").is_none_or(|group| group.is_empty()) {
+            return Err(KafkaError::with_message(0, "\"group.id\" must be configured"));
+        }
+        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks)?;
+        // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
+        unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
+        Ok(Self { client, events, closed: AtomicBool::new(false) })
+    }
+
+    fn ensure_open(&self) -> KafkaResult<()> {
+        if self.closed.load(Ordering::SeqCst) {
+            // RD_KAFKA_RESP_ERR__STATE: like librdkafka for a closed consumer, but saying why.
+            return Err(KafkaError::with_message(-172, "The consumer is closed: create a new RdKafka\\KafkaConsumer"));
+        }
+        Ok(())
+    }
+
+    pub fn subscribe(&self, topics: &[String]) -> KafkaResult<()> {
+        self.ensure_open()?;
+        let list = NativePartitionList::from_topics(topics)?;
+        // SAFETY: rk and the list are live; librdkafka copies the list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_subscribe(self.client.rk, list.ptr) })
+    }
+
+    pub fn unsubscribe(&self) -> KafkaResult<()> {
+        self.ensure_open()?;
+        // SAFETY: rk is live.
+        KafkaError::check(unsafe { rdsys::rd_kafka_unsubscribe(self.client.rk) })
+    }
+
+    pub fn subscription(&self) -> KafkaResult<Vec<String>> {
+        self.ensure_open()?;
+        let mut list = std::ptr::null_mut();
+        // SAFETY: rk is live; on success we own the returned list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_subscription(self.client.rk, &mut list) })?;
+        Ok(NativePartitionList::from_raw(list).to_partitions().into_iter().map(|tp| tp.topic).collect())
+    }
+
+    /// Replaces the assignment; `None` removes it.
+    pub fn assign(&self, partitions: Option<&[TopicPartition]>) -> KafkaResult<()> {
+        if partitions.is_some() {
+            self.ensure_open()?;
+        }
+        let list = partitions.map(NativePartitionList::from_partitions).transpose()?;
+        let ptr = list.as_ref().map_or(std::ptr::null_mut(), |list| list.ptr);
+        // SAFETY: rk is live; NULL means "unassign"; librdkafka copies the list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_assign(self.client.rk, ptr) })
+    }
+
+    pub fn assignment(&self) -> KafkaResult<Vec<TopicPartition>> {
+        self.ensure_open()?;
+        let mut list = std::ptr::null_mut();
+        // SAFETY: rk is live; on success we own the returned list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_assignment(self.client.rk, &mut list) })?;
+        Ok(NativePartitionList::from_raw(list).to_partitions())
+    }
+
+    /// Commits the given offsets, or the current position when `None`.
+    pub fn commit(&self, offsets: Option<&[TopicPartition]>, asynchronous: bool) -> KafkaResult<()> {
+        self.ensure_open()?;
+        let list = offsets.map(NativePartitionList::from_partitions).transpose()?;
+        let ptr = list.as_ref().map_or(std::ptr::null(), |list| list.ptr.cast_const());
+        // SAFETY: rk is live; the list (if any) outlives the call.
+        KafkaError::check(unsafe { rdsys::rd_kafka_commit(self.client.rk, ptr, i32::from(asynchronous)) })
+    }
+
+    /// "COOPERATIVE", "EAGER" or "NONE".
+    pub fn rebalance_protocol(&self) -> String {
+        // SAFETY: rk is live; the string is static.
+        cstr_to_string(unsafe { rdsys::rd_kafka_rebalance_protocol(self.client.rk) })
+    }
+
+    /// What librdkafka does on a rebalance when no PHP callback handles it.
+    pub fn apply_default_rebalance(&self, code: i32, partitions: &[TopicPartition]) -> KafkaResult<()> {
+        let cooperative = self.rebalance_protocol() == "COOPERATIVE";
+        let list = NativePartitionList::from_partitions(partitions)?;
+        // SAFETY: rk and list are live for the calls.
+        unsafe {
+            match (code, cooperative) {
+                (ERR_ASSIGN_PARTITIONS, true) => check_error(rdsys::rd_kafka_incremental_assign(self.client.rk, list.ptr)),
+                (ERR_ASSIGN_PARTITIONS, false) => KafkaError::check(rdsys::rd_kafka_assign(self.client.rk, list.ptr)),
+                (_, true) => check_error(rdsys::rd_kafka_incremental_unassign(self.client.rk, list.ptr)),
+                (_, false) => KafkaError::check(rdsys::rd_kafka_assign(self.client.rk, std::ptr::null_mut())),
+            }
+        }
+    }
+
+    fn serve_pending(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
+        while let Ok(event) = self.events.try_recv() {
+            self.client.shared.taken();
+            serve(event)?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// Waits up to `timeout` for a message, serving callbacks as they fire.
+    pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<PollOutcome> {
+        self.ensure_open()?;
+        let deadline = Instant::now() + timeout;
+        loop {
+            if self.serve_pending(&mut serve).is_break() {
+                return Ok(PollOutcome::Interrupted);
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            // SAFETY: rk is live; a non-NULL message is ours to destroy.
+            let message = unsafe { rdsys::rd_kafka_consumer_poll(self.client.rk, millis(remaining)) };
+            if !message.is_null() {
+                // Callbacks that fired alongside this message are served on the next poll,
+                // so a throwing callback cannot make us drop a message already consumed.
+                // SAFETY: non-NULL message we own.
+                return Ok(PollOutcome::Message(unsafe { ConsumedMessage::from_raw(message) }));
+            }
+            if self.events.is_empty() && Instant::now() >= deadline {
+                return Ok(PollOutcome::TimedOut);
+            }
+        }
+    }
+
+    /// Leaves the group: revokes the assignment (through `on_event`, which runs
+    /// the PHP rebalance callback or the default), commits if auto-commit is on.
+    /// Gives up after `timeout` so that a dead cluster cannot hang the process.
+    pub fn close(&self, timeout: Duration, mut on_event: impl FnMut(&Self, CloseEvent)) -> KafkaResult<()> {
+        if self.closed.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        // SAFETY: rk is live; the queue is destroyed below.
+        let queue = unsafe { rdsys::rd_kafka_queue_new(self.client.rk) };
+        // SAFETY: rk and queue are live.
+        let error = unsafe { rdsys::rd_kafka_consumer_close_queue(self.client.rk, queue) };
+        let result = if error.is_null() {
+            let deadline = Instant::now() + timeout;
+            // SAFETY: rk is live.
+            while unsafe { rdsys::rd_kafka_consumer_closed(self.client.rk) } == 0 && Instant::now() < deadline {
+                // SAFETY: queue is live; a non-NULL event is ours to destroy.
+                let event = unsafe { rdsys::rd_kafka_queue_poll(queue, 100) };
+                if event.is_null() {
+                    continue;
+                }
+                // SAFETY: event is live until destroyed right after.
+                let rebalance = unsafe {
+                    let is_rebalance = rdsys::rd_kafka_event_type(event) == rdsys::RD_KAFKA_EVENT_REBALANCE;
+                    let found = is_rebalance.then(|| CloseEvent::Rebalance {
+                        code: rdsys::rd_kafka_event_error(event) as i32,
+                        partitions: partitions_of(rdsys::rd_kafka_event_topic_partition_list(event)),
+                    });
+                    rdsys::rd_kafka_event_destroy(event);
+                    found
+                };
+                if let Some(CloseEvent::Rebalance { code, partitions }) = rebalance {
+                    on_event(self, CloseEvent::Rebalance { code, partitions: partitions.clone() });
+                    if code == ERR_REVOKE_PARTITIONS {
+                        // Closing cannot finish while partitions stay assigned.
+                        let _ = self.apply_default_rebalance(code, &partitions);
+                    }
+                }
+            }
+            Ok(())
+        } else {
+            // SAFETY: the error object is ours.
+            Err(unsafe { KafkaError::from_native_error(error) })
+        };
+        // SAFETY: the queue is ours; the handle is destroyed later without a second close.
+        unsafe { rdsys::rd_kafka_queue_destroy(queue) };
+        self.client.destroy_flags.store(DESTROY_NO_CONSUMER_CLOSE, Ordering::SeqCst);
+        result
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for KafkaConsumer {
+    fn drop(&mut self) {
+        let _ = self.close(DEFAULT_DESTROY_CLOSE, |consumer, CloseEvent::Rebalance { code, partitions }| {
+            let _ = consumer.apply_default_rebalance(code, &partitions);
+        });
+    }
+}
+
+/// Maps an `rd_kafka_error_t*` result (NULL = success).
+///
+/// # Safety
+/// `error` must be NULL or an error object we own.
+unsafe fn check_error(error: *mut rdsys::rd_kafka_error_t) -> KafkaResult<()> {
+    if error.is_null() {
+        Ok(())
+    } else {
+        // SAFETY: per the contract.
+        Err(unsafe { KafkaError::from_native_error(error) })
+    }
+}
+

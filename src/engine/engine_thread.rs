@@ -1,0 +1,134 @@
+//! The process-wide engine thread. Every producer's main queue wakes it (through
+//! librdkafka's queue event callback) when events arrive; it then serves that
+//! queue, whose C callbacks turn the events into Rust values on the producer's
+//! channel. The PHP thread picks them up in `poll()`/`flush()`, so delivery
+//! reports are collected even while a script never polls.
+
+use std::collections::HashMap;
+use std::os::raw::c_void;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::thread;
+
+use crossbeam_channel::{unbounded, Receiver, Sender};
+use once_cell::sync::Lazy;
+use rdkafka_sys as rdsys;
+
+use super::client::{ClientShared, NativeClient};
+
+/// A producer handle as the engine sees it: the client and its main queue.
+pub(crate) struct ProducerCore {
+    pub(crate) client: NativeClient,
+    main_queue: *mut rdsys::rd_kafka_queue_t,
+}
+
+// SAFETY: the queue handle and client are thread-safe librdkafka objects.
+unsafe impl Send for ProducerCore {}
+// SAFETY: as above.
+unsafe impl Sync for ProducerCore {}
+
+impl ProducerCore {
+    pub(crate) fn id(&self) -> u64 {
+        self.client.shared.id
+    }
+
+    pub(crate) fn shared(&self) -> &ClientShared {
+        &self.client.shared
+    }
+
+    /// Serves every event waiting on the main queue (runs the C callbacks).
+    fn serve_main_queue(&self) {
+        // SAFETY: rk is live while self is.
+        while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {}
+    }
+}
+
+impl Drop for ProducerCore {
+    fn drop(&mut self) {
+        // SAFETY: the queue is ours; wake-ups stop before it is released, and it is
+        // released before the client (and so the handle) is destroyed.
+        unsafe {
+            rdsys::rd_kafka_queue_cb_event_enable(self.main_queue, None, std::ptr::null_mut());
+            rdsys::rd_kafka_queue_destroy(self.main_queue);
+        }
+    }
+}
+
+pub(crate) struct Engine {
+    wake: Sender<u64>,
+    producers: Arc<Mutex<HashMap<u64, Weak<ProducerCore>>>>,
+}
+
+static ENGINE: Lazy<Engine> = Lazy::new(Engine::start);
+static STARTED: AtomicBool = AtomicBool::new(false);
+static LIVE_CLIENTS: AtomicUsize = AtomicUsize::new(0);
+
+impl Engine {
+    fn start() -> Self {
+        let (wake, woken) = unbounded::<u64>();
+        let producers: Arc<Mutex<HashMap<u64, Weak<ProducerCore>>>> = Arc::default();
+        let registry = Arc::clone(&producers);
+        let spawned = thread::Builder::new()
+            .name("rdkafka-rs-engine".into())
+            .spawn(move || run(&woken, &registry));
+        STARTED.store(spawned.is_ok(), Ordering::SeqCst);
+        Self { wake, producers }
+    }
+
+    /// Hands a new producer to the engine thread; returns it ready to share.
+    pub(crate) fn adopt(client: NativeClient) -> Arc<ProducerCore> {
+        let engine = &*ENGINE;
+        // SAFETY: rk is live; the queue handle is released in ProducerCore::drop.
+        let main_queue = unsafe { rdsys::rd_kafka_queue_get_main(client.rk) };
+        let core = Arc::new(ProducerCore { client, main_queue });
+        if let Ok(mut producers) = engine.producers.lock() {
+            producers.insert(core.id(), Arc::downgrade(&core));
+        }
+        let opaque = std::ptr::from_ref::<ClientShared>(core.shared()).cast_mut().cast::<c_void>();
+        // SAFETY: the opaque points into the client's Box, alive until the queue is disabled.
+        unsafe { rdsys::rd_kafka_queue_cb_event_enable(main_queue, Some(on_main_queue_event), opaque) };
+        LIVE_CLIENTS.fetch_add(1, Ordering::Relaxed);
+        // Events may have arrived before the callback was installed.
+        wake(core.shared());
+        core
+    }
+
+    pub(crate) fn release(id: u64) {
+        if let Ok(mut producers) = ENGINE.producers.lock() {
+            producers.remove(&id);
+        }
+        LIVE_CLIENTS.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Whether the engine thread runs, and how many producers it serves.
+pub fn engine_status() -> (bool, usize) {
+    (STARTED.load(Ordering::SeqCst), LIVE_CLIENTS.load(Ordering::Relaxed))
+}
+
+fn wake(shared: &ClientShared) {
+    if !shared.wake_pending.swap(true, Ordering::SeqCst) {
+        let _ = ENGINE.wake.send(shared.id);
+    }
+}
+
+/// librdkafka calls this (on its own thread) when the main queue stops being empty.
+unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *mut c_void) {
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: opaque is the ClientShared registered in `adopt`, alive while enabled.
+        if let Some(shared) = unsafe { opaque.cast::<ClientShared>().as_ref() } {
+            wake(shared);
+        }
+    });
+}
+
+fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>>) {
+    while let Ok(id) = woken.recv() {
+        let core = producers.lock().ok().and_then(|map| map.get(&id).and_then(Weak::upgrade));
+        if let Some(core) = core {
+            // Cleared before serving: an event that lands after the last poll wakes us again.
+            core.shared().wake_pending.store(false, Ordering::SeqCst);
+            core.serve_main_queue();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! A consumed message, kept in librdkafka's memory until the binding layer has
+//! copied what it needs straight into PHP values (no intermediate copy).
+
+use std::os::raw::c_void;
+
+use rdkafka_sys as rdsys;
+
+use super::error::cstr_to_string;
+
+/// A message header: name and optional value.
+pub type Header = (String, Option<Vec<u8>>);
+
+/// Copies `len` bytes at `ptr`, or `None` for a NULL pointer.
+///
+/// # Safety
+/// A non-NULL `ptr` must point at `len` readable bytes.
+pub(crate) unsafe fn copy_bytes(ptr: *const c_void, len: usize) -> Option<Vec<u8>> {
+    // SAFETY: per the contract.
+    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }.to_vec())
+}
+
+/// Copies a message's headers; empty when it has none.
+///
+/// # Safety
+/// `message` must be valid for the duration of the call.
+pub(crate) unsafe fn read_headers(message: &rdsys::rd_kafka_message_t) -> Vec<Header> {
+    let mut headers: *mut rdsys::rd_kafka_headers_t = std::ptr::null_mut();
+    // SAFETY: message is valid; the headers stay owned by the message.
+    let found = unsafe { rdsys::rd_kafka_message_headers(message, &mut headers) };
+    if found != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR || headers.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: headers is valid while the message is.
+    let count = unsafe { rdsys::rd_kafka_header_cnt(headers) };
+    let mut result = Vec::with_capacity(count);
+    for index in 0..count {
+        let mut name = std::ptr::null();
+        let mut value = std::ptr::null();
+        let mut size = 0usize;
+        // SAFETY: index < count; the out-pointers are valid.
+        let err = unsafe { rdsys::rd_kafka_header_get_all(headers, index, &mut name, &mut value, &mut size) };
+        if err != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            break;
+        }
+        // SAFETY: librdkafka returned `size` bytes at `value` (or NULL).
+        result.push((cstr_to_string(name), unsafe { copy_bytes(value, size) }));
+    }
+    result
+}
+
+/// A message returned by a consumer poll; freed on drop.
+pub struct ConsumedMessage {
+    ptr: *mut rdsys::rd_kafka_message_t,
+}
+
+impl ConsumedMessage {
+    /// # Safety
+    /// `ptr` must be a non-NULL message from librdkafka that we now own.
+    pub(crate) unsafe fn from_raw(ptr: *mut rdsys::rd_kafka_message_t) -> Self {
+        Self { ptr }
+    }
+
+    fn raw(&self) -> &rdsys::rd_kafka_message_t {
+        // SAFETY: ptr is non-NULL and owned by us until drop.
+        unsafe { &*self.ptr }
+    }
+
+    pub fn err(&self) -> i32 {
+        self.raw().err as i32
+    }
+
+    pub fn topic_name(&self) -> Option<String> {
+        let rkt = self.raw().rkt;
+        // SAFETY: the topic handle lives at least as long as the message.
+        (!rkt.is_null()).then(|| cstr_to_string(unsafe { rdsys::rd_kafka_topic_name(rkt) }))
+    }
+
+    pub fn partition(&self) -> i32 {
+        self.raw().partition
+    }
+
+    pub fn offset(&self) -> i64 {
+        self.raw().offset
+    }
+
+    /// The payload, borrowed from librdkafka's buffer.
+    pub fn payload(&self) -> Option<&[u8]> {
+        let raw = self.raw();
+        // SAFETY: librdkafka guarantees `len` bytes at a non-NULL payload.
+        (!raw.payload.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.payload.cast::<u8>(), raw.len) })
+    }
+
+    pub fn key(&self) -> Option<&[u8]> {
+        let raw = self.raw();
+        // SAFETY: librdkafka guarantees `key_len` bytes at a non-NULL key.
+        (!raw.key.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.key.cast::<u8>(), raw.key_len) })
+    }
+
+    /// Milliseconds since the epoch, when the broker or producer set one.
+    pub fn timestamp(&self) -> Option<i64> {
+        let mut kind = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+        // SAFETY: the message is valid.
+        let timestamp = unsafe { rdsys::rd_kafka_message_timestamp(self.ptr, &mut kind) };
+        (timestamp >= 0).then_some(timestamp)
+    }
+
+    pub fn headers(&self) -> Vec<Header> {
+        // SAFETY: the message is valid.
+        unsafe { read_headers(self.raw()) }
+    }
+}
+
+impl Drop for ConsumedMessage {
+    fn drop(&mut self) {
+        // SAFETY: we own the message and free it once.
+        unsafe { rdsys::rd_kafka_message_destroy(self.ptr) };
+    }
+}

@@ -1,0 +1,26 @@
+//! The PHP-free core: owns librdkafka handles, the shared engine thread and the
+//! event channels. Nothing here imports `ext_php_rs`; the binding layer in
+//! `src/php/` converts these plain Rust values to and from PHP.
+
+pub mod client;
+pub mod conf;
+pub mod consumer;
+pub mod engine_thread;
+pub mod error;
+pub mod message;
+pub mod mock_cluster;
+pub mod producer;
+pub mod topic_partition;
+pub mod version;
+
+pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks};
+pub use conf::{NativeConf, NativeTopicConf};
+pub use consumer::{CloseEvent, KafkaConsumer};
+pub use error::{KafkaError, KafkaResult};
+pub use message::ConsumedMessage;
+pub use mock_cluster::MockCluster;
+pub use producer::{ProduceRequest, Producer, ProducerTopic};
+pub use topic_partition::TopicPartition;
+
+#[cfg(test)]
+mod tests;

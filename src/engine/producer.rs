@@ -1,0 +1,249 @@
+//! The producer: handle, topics, produce, and serving its events to PHP.
+
+use std::ffi::CString;
+use std::ops::ControlFlow;
+use std::os::raw::c_void;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+use rdkafka_sys as rdsys;
+
+use super::client::{ClientEvent, EnabledCallbacks, NativeClient};
+use super::conf::{NativeConf, NativeTopicConf};
+use super::engine_thread::{Engine, ProducerCore};
+use super::error::{KafkaError, KafkaResult};
+
+/// `RD_KAFKA_PARTITION_UA`: let the partitioner choose.
+pub const PARTITION_UA: i32 = -1;
+/// How long a producer that goes away with messages outstanding keeps trying.
+pub const DEFAULT_SHUTDOWN_FLUSH: Duration = Duration::from_secs(5);
+/// The longest single wait inside flush(), so events reach PHP while it waits.
+const FLUSH_SLICE: Duration = Duration::from_millis(50);
+
+/// `RD_KAFKA_RESP_ERR__TIMED_OUT`
+pub const ERR_TIMED_OUT: i32 = -185;
+/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
+const ERR_INVALID_ARG: i32 = -186;
+
+pub struct Producer {
+    core: Arc<ProducerCore>,
+    events: Receiver<ClientEvent>,
+    shutdown_flush: Duration,
+}
+
+impl Producer {
+    pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
+        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks)?;
+        Ok(Self { core: Engine::adopt(client), events, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH })
+    }
+
+    /// How long dropping this producer waits for outstanding messages.
+    pub fn set_shutdown_flush(&mut self, timeout: Duration) {
+        self.shutdown_flush = timeout;
+    }
+
+    pub fn add_brokers(&self, brokers: &str) -> i32 {
+        self.core.client.add_brokers(brokers)
+    }
+
+    pub fn set_log_level(&self, level: i32) {
+        self.core.client.set_log_level(level);
+    }
+
+    pub fn new_topic(&self, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<ProducerTopic> {
+        ProducerTopic::new(Arc::clone(&self.core), name, conf)
+    }
+
+    /// Messages not yet delivered plus events not yet served, as php-rdkafka counts.
+    pub fn out_queue_len(&self) -> i64 {
+        let shared = self.core.shared();
+        shared.undelivered.load(Ordering::SeqCst).max(0) + shared.queued_events.load(Ordering::SeqCst).max(0)
+    }
+
+    /// Delivery reports dropped because no PHP callback wanted them.
+    pub fn dropped_reports(&self) -> i64 {
+        self.core.shared().dropped_reports.load(Ordering::Relaxed)
+    }
+
+    fn take(&self, event: ClientEvent) -> ClientEvent {
+        self.core.shared().taken();
+        event
+    }
+
+    /// Waits up to `timeout` for an event, then serves every event waiting.
+    /// Returns how many were served; `serve` may stop early with `Break`.
+    pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> usize {
+        let mut served = 0;
+        let first = if timeout.is_zero() { self.events.try_recv().ok() } else { self.events.recv_timeout(timeout).ok() };
+        let Some(first) = first else { return 0 };
+        let mut next = Some(first);
+        while let Some(event) = next {
+            served += 1;
+            if serve(self.take(event)).is_break() {
+                break;
+            }
+            next = self.events.try_recv().ok();
+        }
+        served
+    }
+
+    /// Serves events until nothing is outstanding or `timeout` passes.
+    /// Returns 0 (`NO_ERROR`) or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
+    pub fn flush(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {
+        let deadline = Instant::now() + timeout;
+        loop {
+            while let Ok(event) = self.events.try_recv() {
+                if serve(self.take(event)).is_break() {
+                    return 0;
+                }
+            }
+            if self.out_queue_len() == 0 {
+                return 0;
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return ERR_TIMED_OUT;
+            }
+            let slice = remaining.min(FLUSH_SLICE);
+            if self.core.shared().undelivered.load(Ordering::SeqCst) > 0 {
+                // rd_kafka_flush sends batches now instead of waiting for linger.ms.
+                // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
+                unsafe { rdsys::rd_kafka_flush(self.core.client.rk, millis(slice)) };
+            } else {
+                match self.events.recv_timeout(slice) {
+                    Ok(event) => {
+                        if serve(self.take(event)).is_break() {
+                            return 0;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+                }
+            }
+        }
+    }
+
+    /// `rd_kafka_purge`: drops queued and/or in-flight messages (they are reported as failed).
+    pub fn purge(&self, flags: i32) -> i32 {
+        // SAFETY: rk is live.
+        unsafe { rdsys::rd_kafka_purge(self.core.client.rk, flags) as i32 }
+    }
+}
+
+impl Drop for Producer {
+    fn drop(&mut self) {
+        // Unlike php-rdkafka, a producer that goes away first tries to deliver what it holds.
+        if !self.shutdown_flush.is_zero() && self.out_queue_len() > 0 {
+            self.flush(self.shutdown_flush, |_| ControlFlow::Continue(()));
+        }
+        Engine::release(self.core.id());
+    }
+}
+
+pub(crate) fn millis(duration: Duration) -> i32 {
+    i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
+}
+
+/// One message for `ProducerTopic::produce`.
+#[derive(Debug, Default)]
+pub struct ProduceRequest<'a> {
+    pub partition: i32,
+    /// `RD_KAFKA_MSG_F_*` flags from the caller; payloads are always copied.
+    pub flags: i32,
+    pub payload: Option<&'a [u8]>,
+    pub key: Option<&'a [u8]>,
+    pub headers: Vec<(&'a str, Option<&'a [u8]>)>,
+    pub timestamp_ms: Option<i64>,
+    /// Returned with the delivery report.
+    pub opaque: Option<Vec<u8>>,
+}
+
+/// A topic handle of a producer, kept for the topic's lifetime so that
+/// produce() does not look the topic up by name for every message.
+pub struct ProducerTopic {
+    core: Arc<ProducerCore>,
+    rkt: *mut rdsys::rd_kafka_topic_t,
+    name: String,
+}
+
+impl ProducerTopic {
+    fn new(core: Arc<ProducerCore>, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<Self> {
+        let c_name = CString::new(name)
+            .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Topic names must not contain a NUL byte"))?;
+        let conf = conf.map_or(std::ptr::null_mut(), |conf| conf.duplicate().into_raw());
+        // SAFETY: rk is live; librdkafka takes ownership of the (duplicated) conf.
+        let rkt = unsafe { rdsys::rd_kafka_topic_new(core.client.rk, c_name.as_ptr(), conf) };
+        if rkt.is_null() {
+            // SAFETY: reads this thread's last librdkafka error.
+            let code = unsafe { rdsys::rd_kafka_last_error() } as i32;
+            return Err(KafkaError::from_code(code));
+        }
+        Ok(Self { core, rkt, name: name.to_string() })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn produce(&self, request: ProduceRequest<'_>) -> KafkaResult<()> {
+        use rdsys::rd_kafka_vtype_t as V;
+        let header_names: Vec<CString> = request
+            .headers
+            .iter()
+            .map(|(name, _)| CString::new(*name))
+            .collect::<Result<_, _>>()
+            .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?;
+
+        let mut values: Vec<rdsys::rd_kafka_vu_t> = Vec::with_capacity(8 + header_names.len());
+        let mut push = |vtype: V, u: rdsys::rd_kafka_vu_s__bindgen_ty_1| values.push(rdsys::rd_kafka_vu_t { vtype, u });
+        push(V::RD_KAFKA_VTYPE_RKT, rdsys::rd_kafka_vu_s__bindgen_ty_1 { rkt: self.rkt });
+        push(V::RD_KAFKA_VTYPE_PARTITION, rdsys::rd_kafka_vu_s__bindgen_ty_1 { i32_: request.partition });
+        push(V::RD_KAFKA_VTYPE_MSGFLAGS, rdsys::rd_kafka_vu_s__bindgen_ty_1 { i: request.flags | rdsys::RD_KAFKA_MSG_F_COPY });
+        if let Some(payload) = request.payload {
+            push(V::RD_KAFKA_VTYPE_VALUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { mem: memory(payload) });
+        }
+        if let Some(key) = request.key {
+            push(V::RD_KAFKA_VTYPE_KEY, rdsys::rd_kafka_vu_s__bindgen_ty_1 { mem: memory(key) });
+        }
+        if let Some(timestamp) = request.timestamp_ms {
+            push(V::RD_KAFKA_VTYPE_TIMESTAMP, rdsys::rd_kafka_vu_s__bindgen_ty_1 { i64_: timestamp });
+        }
+        for (name, (_, value)) in header_names.iter().zip(&request.headers) {
+            let (val, size) = value.map_or((std::ptr::null(), 0), |v| (v.as_ptr().cast::<c_void>(), v.len() as isize));
+            let header = rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_2 { name: name.as_ptr(), val, size };
+            push(V::RD_KAFKA_VTYPE_HEADER, rdsys::rd_kafka_vu_s__bindgen_ty_1 { header });
+        }
+        let opaque = request.opaque.map(|bytes| Box::into_raw(Box::new(bytes)));
+        if let Some(opaque) = opaque {
+            push(V::RD_KAFKA_VTYPE_OPAQUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { ptr: opaque.cast::<c_void>() });
+        }
+
+        let shared = self.core.shared();
+        // Counted before the call: the delivery report may arrive before produceva returns.
+        shared.undelivered.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: rk and rkt are live; every pointer in `values` outlives the call (payloads are copied).
+        let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_ptr(), values.len()) };
+        if error.is_null() {
+            return Ok(());
+        }
+        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
+        if let Some(opaque) = opaque {
+            // SAFETY: librdkafka refused the message, so the opaque is still ours.
+            drop(unsafe { Box::from_raw(opaque) });
+        }
+        // SAFETY: produceva returned an error object that we now own.
+        Err(unsafe { KafkaError::from_native_error(error) })
+    }
+}
+
+fn memory(bytes: &[u8]) -> rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_1 {
+    rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_1 { ptr: bytes.as_ptr().cast_mut().cast::<c_void>(), size: bytes.len() }
+}
+
+impl Drop for ProducerTopic {
+    fn drop(&mut self) {
+        // SAFETY: we own this topic reference; the handle outlives it through `core`.
+        unsafe { rdsys::rd_kafka_topic_destroy(self.rkt) };
+    }
+}

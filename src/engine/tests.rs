@@ -1,0 +1,117 @@
+//! Engine scenarios against librdkafka's mock cluster (no PHP involved).
+
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use super::client::{ClientEvent, EnabledCallbacks};
+use super::consumer::{KafkaConsumer, PollOutcome, ERR_ASSIGN_PARTITIONS};
+use super::producer::{ProduceRequest, Producer, PARTITION_UA};
+use super::{MockCluster, NativeConf};
+
+fn producer_conf(bootstraps: &str) -> NativeConf {
+    let mut conf = NativeConf::new();
+    conf.set("bootstrap.servers", bootstraps).unwrap();
+    conf
+}
+
+#[test]
+fn produced_messages_are_delivered_and_reported_through_the_engine_thread() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-dr", 2, 1).unwrap();
+    let callbacks = EnabledCallbacks { delivery: true, ..Default::default() };
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), callbacks).unwrap();
+    let topic = producer.new_topic("engine-dr", None).unwrap();
+    for index in 0..10 {
+        let payload = format!("Message {index}");
+        let request = ProduceRequest {
+            partition: PARTITION_UA,
+            payload: Some(payload.as_bytes()),
+            key: Some(b"k"),
+            headers: vec![("h", Some(b"v"))],
+            opaque: Some(vec![index]),
+            ..Default::default()
+        };
+        topic.produce(request).unwrap();
+    }
+    assert!(producer.out_queue_len() > 0);
+    let mut reports = Vec::new();
+    let result = producer.flush(Duration::from_secs(10), |event| {
+        if let ClientEvent::Delivery(report) = event {
+            reports.push(report);
+        }
+        ControlFlow::Continue(())
+    });
+    assert_eq!(result, 0);
+    assert_eq!(producer.out_queue_len(), 0);
+    assert_eq!(reports.len(), 10);
+    assert!(reports.iter().all(|r| r.err == 0 && r.topic == "engine-dr" && r.offset >= 0));
+    let mut opaques: Vec<u8> = reports.iter().map(|r| r.opaque.as_ref().unwrap()[0]).collect();
+    opaques.sort_unstable();
+    assert_eq!(opaques, (0..10).collect::<Vec<u8>>());
+    assert_eq!(reports[0].headers, vec![("h".to_string(), Some(b"v".to_vec()))]);
+}
+
+#[test]
+fn reports_nobody_wants_are_dropped_and_the_queue_still_drains() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-drop", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-drop", None).unwrap();
+    for _ in 0..100 {
+        topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }).unwrap();
+    }
+    // Nobody polls: the engine thread alone must take the reports.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while producer.out_queue_len() > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(producer.out_queue_len(), 0);
+    assert_eq!(producer.dropped_reports(), 100);
+}
+
+#[test]
+fn a_group_consumer_reads_back_what_was_produced() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-rt", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-rt", None).unwrap();
+    for index in 0..5 {
+        let payload = format!("m{index}");
+        topic.produce(ProduceRequest { partition: 0, payload: Some(payload.as_bytes()), ..Default::default() }).unwrap();
+    }
+    assert_eq!(producer.flush(Duration::from_secs(10), |_| ControlFlow::Continue(())), 0);
+
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("group.id", "engine-rt-group").unwrap();
+    conf.set("auto.offset.reset", "earliest").unwrap();
+    let callbacks = EnabledCallbacks { rebalance: true, ..Default::default() };
+    let consumer = KafkaConsumer::new(conf, callbacks).unwrap();
+    consumer.subscribe(&["engine-rt".to_string()]).unwrap();
+    let mut payloads = Vec::new();
+    let mut assigned = false;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while payloads.len() < 5 && Instant::now() < deadline {
+        let outcome = consumer
+            .poll(Duration::from_millis(500), |event| {
+                if let ClientEvent::Rebalance { code, partitions } = event {
+                    assigned |= code == ERR_ASSIGN_PARTITIONS;
+                    consumer.apply_default_rebalance(code, &partitions).unwrap();
+                }
+                ControlFlow::Continue(())
+            })
+            .unwrap();
+        if let PollOutcome::Message(message) = outcome {
+            if message.err() == 0 {
+                payloads.push(String::from_utf8(message.payload().unwrap().to_vec()).unwrap());
+            }
+        }
+    }
+    assert!(assigned, "the rebalance callback saw the assignment");
+    assert_eq!(payloads, ["m0", "m1", "m2", "m3", "m4"]);
+}
+
+#[test]
+fn a_consumer_without_group_id_is_refused() {
+    let error = KafkaConsumer::new(NativeConf::new(), EnabledCallbacks::default()).err().unwrap();
+    assert_eq!(error.message, "\"group.id\" must be configured");
+}

@@ -1,0 +1,44 @@
+//! rdkafka-rs: the php-rdkafka API as a PHP extension written in Rust.
+//! This file only registers things with PHP; see `php/` and `engine/`.
+#![cfg_attr(windows, feature(abi_vectorcall))]
+
+pub mod engine;
+#[cfg(not(test))]
+pub mod php;
+
+#[cfg(not(test))]
+mod module {
+    use ext_php_rs::prelude::*;
+
+    use crate::engine::version::PHP_RDKAFKA_API_VERSION;
+    use crate::php::*;
+
+    extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
+        let registered = exception::register_exception_classes().and_then(|()| message::register_message_class());
+        match registered {
+            Ok(()) => 0,
+            Err(_) => -1,
+        }
+    }
+
+    #[php_module]
+    pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+        // Registered as "rdkafka" with php-rdkafka's version, so extension_loaded('rdkafka')
+        // and Composer's "ext-rdkafka": "^6.0" accept us as a drop-in.
+        let module = module
+            .name("rdkafka")
+            .version(PHP_RDKAFKA_API_VERSION)
+            .startup_function(startup)
+            .info_function(info::module_info)
+            .class::<kafka::Kafka>()
+            .class::<conf::Conf>()
+            .class::<topic_conf::TopicConf>()
+            .class::<topic::Topic>()
+            .class::<producer_topic::ProducerTopic>()
+            .class::<producer::Producer>()
+            .class::<kafka_consumer::KafkaConsumer>()
+            .class::<topic_partition::TopicPartition>()
+            .class::<mock_cluster::Cluster>();
+        constants::register(functions::register(module))
+    }
+}

@@ -1,0 +1,130 @@
+//! PHP callables held by `Conf` and the clients, and how they are called.
+//! Callbacks only ever run on the PHP thread, from poll()/flush()/consume().
+
+use std::ops::ControlFlow;
+
+use ext_php_rs::convert::{FromZval, IntoZvalDyn};
+use ext_php_rs::flags::DataType;
+use ext_php_rs::types::{ZendCallable, Zval};
+
+/// A PHP callable; the parameter type `callable` makes PHP reject anything else with a TypeError.
+pub struct PhpCallback(Zval);
+
+impl PhpCallback {
+    /// Calls it; `Break` when it threw, leaving the exception pending so it
+    /// propagates out of the PHP method that is serving events.
+    pub fn call(&self, args: Vec<&dyn IntoZvalDyn>) -> ControlFlow<()> {
+        let Ok(callable) = ZendCallable::new(&self.0) else { return ControlFlow::Break(()) };
+        match callable.try_call(args) {
+            Ok(_) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
+        }
+    }
+}
+
+impl Clone for PhpCallback {
+    fn clone(&self) -> Self {
+        Self(self.0.shallow_clone())
+    }
+}
+
+impl<'a> FromZval<'a> for PhpCallback {
+    const TYPE: DataType = DataType::Callable;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.is_callable().then(|| Self(zval.shallow_clone()))
+    }
+}
+
+/// The callbacks a `Conf` carries into the client made from it.
+#[derive(Clone, Default)]
+pub struct ClientCallbacks {
+    pub delivery: Option<PhpCallback>,
+    pub error: Option<PhpCallback>,
+    pub stats: Option<PhpCallback>,
+    pub log: Option<PhpCallback>,
+    pub rebalance: Option<PhpCallback>,
+    pub offset_commit: Option<PhpCallback>,
+    pub consume: Option<PhpCallback>,
+}
+
+impl ClientCallbacks {
+    pub fn enabled(&self) -> crate::engine::EnabledCallbacks {
+        crate::engine::EnabledCallbacks {
+            delivery: self.delivery.is_some(),
+            error: self.error.is_some(),
+            stats: self.stats.is_some(),
+            log: self.log.is_some(),
+            rebalance: self.rebalance.is_some(),
+            offset_commit: self.offset_commit.is_some(),
+        }
+    }
+}
+
+/// `$this` as a value to hand to a callback.
+pub fn this_zval<T: ext_php_rs::class::RegisteredClass>(object: &mut ext_php_rs::types::ZendClassObject<T>) -> Zval {
+    let mut this = Zval::new();
+    this.set_object(object.get_mut_zend_obj());
+    this
+}
+
+/// Runs the PHP callback for one engine event (on the PHP thread).
+/// `Break` means the callback threw: stop serving and let the exception propagate.
+pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::ClientEvent) -> ControlFlow<()> {
+    use crate::engine::ClientEvent;
+    use super::zval::bytes_zval;
+    match event {
+        ClientEvent::Delivery(report) => match &callbacks.delivery {
+            Some(callback) => match super::message::from_delivery_report(&report) {
+                Ok(message) => callback.call(vec![this, &message]),
+                Err(error) => {
+                    let _ = error.throw();
+                    ControlFlow::Break(())
+                }
+            },
+            None => ControlFlow::Continue(()),
+        },
+        ClientEvent::Error { code, reason } => match &callbacks.error {
+            Some(callback) => callback.call(vec![this, &i64::from(code), &reason]),
+            None => ControlFlow::Continue(()),
+        },
+        ClientEvent::Stats(json) => match &callbacks.stats {
+            Some(callback) => {
+                let length = json.len() as i64;
+                callback.call(vec![this, &bytes_zval(json.as_bytes()), &length])
+            }
+            None => ControlFlow::Continue(()),
+        },
+        ClientEvent::Log { level, facility, message } => match &callbacks.log {
+            Some(callback) => callback.call(vec![this, &i64::from(level), &facility, &message]),
+            None => ControlFlow::Continue(()),
+        },
+        ClientEvent::Rebalance { code, partitions } => call_with_partitions(callbacks.rebalance.as_ref(), this, code, &partitions),
+        ClientEvent::OffsetCommit { code, partitions } => {
+            call_with_partitions(callbacks.offset_commit.as_ref(), this, code, &partitions)
+        }
+    }
+}
+
+/// `function ($kafka, int $err, array $partitions)` for rebalance and offset-commit callbacks.
+pub fn call_with_partitions(
+    callback: Option<&PhpCallback>,
+    this: &Zval,
+    code: i32,
+    partitions: &[crate::engine::TopicPartition],
+) -> ControlFlow<()> {
+    let Some(callback) = callback else { return ControlFlow::Continue(()) };
+    match super::topic_partition::partitions_to_array(partitions) {
+        Ok(array) => callback.call(vec![this, &i64::from(code), &array]),
+        Err(error) => {
+            let _ = error.throw();
+            ControlFlow::Break(())
+        }
+    }
+}
+
+/// A PHP timeout in milliseconds; negative means "as long as it takes", as in librdkafka.
+pub fn timeout(timeout_ms: i64) -> std::time::Duration {
+    const FOREVER: std::time::Duration = std::time::Duration::from_secs(365 * 24 * 3600);
+    u64::try_from(timeout_ms).map_or(FOREVER, |ms| std::time::Duration::from_millis(ms).min(FOREVER))
+}

@@ -1,0 +1,90 @@
+//! `RdKafka\Conf`: global configuration and the callbacks.
+
+use std::cell::RefCell;
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+
+use super::callbacks::{ClientCallbacks, PhpCallback};
+use super::exception::{guard, OrThrow};
+use super::topic_conf::TopicConf;
+use super::zval::string_map;
+use crate::engine::NativeConf;
+
+#[php_class]
+#[php(name = "RdKafka\\Conf")]
+pub struct Conf {
+    native: RefCell<NativeConf>,
+    callbacks: RefCell<ClientCallbacks>,
+}
+
+impl Conf {
+    /// A copy of the configuration and callbacks, for a client being created.
+    pub fn snapshot(&self) -> (NativeConf, ClientCallbacks) {
+        (self.native.borrow().duplicate(), self.callbacks.borrow().clone())
+    }
+
+    fn set_callback(&self, set: impl FnOnce(&mut ClientCallbacks)) {
+        set(&mut self.callbacks.borrow_mut());
+    }
+}
+
+#[php_impl]
+impl Conf {
+    pub fn __construct() -> Self {
+        Self { native: RefCell::new(NativeConf::new()), callbacks: RefCell::default() }
+    }
+
+    /// Every property with its current value, librdkafka's defaults included.
+    pub fn dump(&self) -> PhpResult<Zval> {
+        guard(|| string_map(self.native.borrow().dump()))
+    }
+
+    /// Sets a property; throws with librdkafka's message if the name or value is wrong.
+    pub fn set(&self, name: &str, value: &str) -> PhpResult<()> {
+        guard(|| self.native.borrow_mut().set(name, value).or_throw())
+    }
+
+    /// Deprecated in php-rdkafka (set topic properties on Conf directly); still works.
+    pub fn set_default_topic_conf(&self, topic_conf: &TopicConf) -> PhpResult<()> {
+        guard(|| {
+            self.native.borrow_mut().set_default_topic_conf(&topic_conf.native());
+            Ok(())
+        })
+    }
+
+    /// `function (RdKafka $kafka, int $err, string $reason)`
+    pub fn set_error_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.error = Some(callback));
+    }
+
+    /// `function (RdKafka $kafka, RdKafka\Message $message)`
+    pub fn set_dr_msg_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.delivery = Some(callback));
+    }
+
+    /// `function (RdKafka $kafka, string $json, int $json_len)`
+    pub fn set_stats_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.stats = Some(callback));
+    }
+
+    /// `function (RdKafka\KafkaConsumer $kafka, int $err, ?array $partitions)`
+    pub fn set_rebalance_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.rebalance = Some(callback));
+    }
+
+    /// `function (RdKafka\Message $message)`
+    pub fn set_consume_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.consume = Some(callback));
+    }
+
+    /// `function (RdKafka\KafkaConsumer $kafka, int $err, array $partitions)`
+    pub fn set_offset_commit_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.offset_commit = Some(callback));
+    }
+
+    /// `function (RdKafka $kafka, int $level, string $facility, string $message)`
+    pub fn set_log_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.log = Some(callback));
+    }
+}

@@ -1,0 +1,73 @@
+//! `RdKafka\Exception`, and the one place that maps engine errors and Rust
+//! panics to PHP exceptions.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::zend::{ce, ClassEntry};
+
+use crate::engine::KafkaError;
+
+static EXCEPTION_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Registered with the low-level builder at module start: exceptions made by
+/// the class macros lose their file, line and trace.
+pub fn register_exception_classes() -> ext_php_rs::error::Result<()> {
+    ClassBuilder::new("RdKafka\\Exception")
+        .extends((ce::exception, "\\Exception"))
+        .registration(|class, _| EXCEPTION_CE.store(class, Ordering::SeqCst))
+        .register()
+}
+
+/// The `RdKafka\Exception` class entry.
+pub fn exception_class() -> &'static ClassEntry {
+    let class = EXCEPTION_CE.load(Ordering::SeqCst);
+    // SAFETY: set once at module start to a class entry that lives as long as the process.
+    unsafe { class.as_ref() }.unwrap_or_else(ce::exception)
+}
+
+/// `RdKafka\Exception` with librdkafka's message and error code.
+pub fn kafka_exception(error: &KafkaError) -> PhpException {
+    PhpException::new(error.message.clone(), error.code, exception_class())
+}
+
+pub fn exception(message: impl Into<String>, code: i32) -> PhpException {
+    PhpException::new(message.into(), code, exception_class())
+}
+
+pub fn type_error(message: impl Into<String>) -> PhpException {
+    PhpException::new(message.into(), 0, ce::type_error())
+}
+
+pub fn value_error(message: impl Into<String>) -> PhpException {
+    PhpException::new(message.into(), 0, ce::value_error())
+}
+
+/// Maps an engine result to a PHP result.
+pub trait OrThrow<T> {
+    fn or_throw(self) -> PhpResult<T>;
+}
+
+impl<T> OrThrow<T> for Result<T, KafkaError> {
+    fn or_throw(self) -> PhpResult<T> {
+        self.map_err(|error| kafka_exception(&error))
+    }
+}
+
+/// Runs a binding body so that a Rust panic becomes an `RdKafka\Exception`
+/// instead of unwinding into PHP.
+pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".to_string());
+            Err(exception(format!("Internal error in rdkafka-rs (please report it): {reason}"), -1))
+        }
+    }
+}

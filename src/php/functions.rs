@@ -1,0 +1,79 @@
+//! The `rd_kafka_*` functions. Names are set explicitly: ext-php-rs would
+//! otherwise turn `rd_kafka_err2str` into `rd_kafka_err_2_str`.
+
+use ext_php_rs::builders::ModuleBuilder;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendHashTable, Zval};
+
+use super::exception::exception;
+use super::zval::{list, to_zval};
+use crate::engine::error::{err2name, err2str, error_descriptions};
+use crate::engine::version::thread_count;
+
+/// `[['code' => int, 'name' => string, 'desc' => string], ...]`
+#[php_function]
+#[php(name = "rd_kafka_get_err_descs")]
+pub fn get_err_descs() -> PhpResult<Zval> {
+    let mut entries = Vec::new();
+    for desc in error_descriptions() {
+        let mut entry = ZendHashTable::new();
+        let failed = |error: ext_php_rs::error::Error| exception(error.to_string(), -1);
+        entry.insert("code", i64::from(desc.code)).map_err(failed)?;
+        entry.insert("name", desc.name).map_err(failed)?;
+        entry.insert("desc", desc.description).map_err(failed)?;
+        entries.push(to_zval(entry)?);
+    }
+    list(entries)
+}
+
+#[php_function]
+#[php(name = "rd_kafka_err2name")]
+pub fn err_to_name(err: i64) -> Option<String> {
+    i32::try_from(err).ok().map(err2name)
+}
+
+#[php_function]
+#[php(name = "rd_kafka_err2str")]
+pub fn err_to_str(err: i64) -> Option<String> {
+    i32::try_from(err).ok().map(err2str)
+}
+
+/// Deprecated in librdkafka; kept for old scripts.
+#[php_function]
+#[php(name = "rd_kafka_errno2err")]
+pub fn errno_to_err(errnox: i64) -> i64 {
+    let errno = i32::try_from(errnox).unwrap_or(0);
+    // SAFETY: a pure lookup; any int is accepted.
+    i64::from(unsafe { rdkafka_sys::rd_kafka_errno2err(errno) } as i32)
+}
+
+#[php_function]
+#[php(name = "rd_kafka_errno")]
+pub fn errno() -> i64 {
+    // SAFETY: reads this thread's errno.
+    i64::from(unsafe { rdkafka_sys::rd_kafka_errno() })
+}
+
+/// The offset `cnt` messages before the end of a partition.
+#[php_function]
+#[php(name = "rd_kafka_offset_tail")]
+pub fn offset_tail(cnt: i64) -> i64 {
+    i64::from(rdkafka_sys::RD_KAFKA_OFFSET_TAIL_BASE) - cnt
+}
+
+#[php_function]
+#[php(name = "rd_kafka_thread_cnt")]
+pub fn thread_cnt() -> i64 {
+    i64::from(thread_count())
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .function(wrap_function!(get_err_descs))
+        .function(wrap_function!(err_to_name))
+        .function(wrap_function!(err_to_str))
+        .function(wrap_function!(errno_to_err))
+        .function(wrap_function!(errno))
+        .function(wrap_function!(offset_tail))
+        .function(wrap_function!(thread_cnt))
+}

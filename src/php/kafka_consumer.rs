@@ -1,0 +1,146 @@
+//! `RdKafka\KafkaConsumer`: the high-level, group-managed consumer.
+//! Unlike `RdKafka\Consumer`, it does not extend `RdKafka` (as in php-rdkafka).
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
+
+use super::callbacks::{call_with_partitions, dispatch, this_zval, timeout, ClientCallbacks};
+use super::conf::Conf;
+use super::exception::{guard, type_error, OrThrow};
+use super::message;
+use super::topic_partition::{partitions_from_array, partitions_to_array};
+use super::zval::{list, null_zval, to_zval};
+use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
+use crate::engine::producer::ERR_TIMED_OUT;
+use crate::engine::{self, CloseEvent};
+
+#[php_class]
+#[php(name = "RdKafka\\KafkaConsumer")]
+pub struct KafkaConsumer {
+    engine: engine::KafkaConsumer,
+    callbacks: ClientCallbacks,
+}
+
+/// Reads `null`, an `RdKafka\Message` (commits its offset + 1) or an array of `RdKafka\TopicPartition`.
+fn offsets_to_commit(argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::TopicPartition>>> {
+    let Some(argument) = argument.filter(|value| !value.is_null()) else { return Ok(None) };
+    if let Some(array) = argument.array() {
+        return partitions_from_array(array, "RdKafka\\KafkaConsumer::commit()").map(Some);
+    }
+    let is_message = argument
+        .object()
+        .and_then(|object| object.get_class_name().ok())
+        .is_some_and(|name| name == "RdKafka\\Message");
+    let object = argument.object().filter(|_| is_message).ok_or_else(|| {
+        type_error(format!(
+            "RdKafka\\KafkaConsumer::commit(): Argument #1 ($message_or_offsets) must be of type RdKafka\\Message|array|null, {} given",
+            argument.get_type()
+        ))
+    })?;
+    let topic: String = object.get_property("topic_name").map_err(|_| type_error("The message has no topic_name"))?;
+    let partition: i64 = object.get_property("partition").map_err(|_| type_error("The message has no partition"))?;
+    let offset: i64 = object.get_property("offset").map_err(|_| type_error("The message has no offset"))?;
+    let partition = i32::try_from(partition).map_err(|_| type_error(format!("Partition {partition} is out of range")))?;
+    Ok(Some(vec![engine::TopicPartition::new(topic, partition, offset + 1)]))
+}
+
+#[php_impl]
+impl KafkaConsumer {
+    pub fn __construct(conf: &Conf) -> PhpResult<Self> {
+        guard(|| {
+            let (native, callbacks) = conf.snapshot();
+            let engine = engine::KafkaConsumer::new(native, callbacks.enabled()).or_throw()?;
+            Ok(Self { engine, callbacks })
+        })
+    }
+
+    /// Replaces the assignment with the given partitions; `null` (or nothing) removes it.
+    #[php(optional = topic_partitions)]
+    pub fn assign(&self, topic_partitions: Option<&ZendHashTable>) -> PhpResult<()> {
+        guard(|| {
+            let partitions =
+                topic_partitions.map(|array| partitions_from_array(array, "RdKafka\\KafkaConsumer::assign()")).transpose()?;
+            self.engine.assign(partitions.as_deref()).or_throw()
+        })
+    }
+
+    pub fn get_assignment(&self) -> PhpResult<Zval> {
+        guard(|| partitions_to_array(&self.engine.assignment().or_throw()?))
+    }
+
+    /// Subscribes to topics (names, or regular expressions starting with `^`).
+    pub fn subscribe(&self, topics: &ZendHashTable) -> PhpResult<()> {
+        guard(|| {
+            let names = topics
+                .iter()
+                .map(|(index, value)| {
+                    value.string().ok_or_else(|| {
+                        type_error(format!("RdKafka\\KafkaConsumer::subscribe(): topic {index} must be a string, {} given", value.get_type()))
+                    })
+                })
+                .collect::<PhpResult<Vec<String>>>()?;
+            self.engine.subscribe(&names).or_throw()
+        })
+    }
+
+    pub fn get_subscription(&self) -> PhpResult<Zval> {
+        guard(|| {
+            let names = self.engine.subscription().or_throw()?;
+            list(names.into_iter().map(to_zval).collect::<PhpResult<Vec<Zval>>>()?)
+        })
+    }
+
+    pub fn unsubscribe(&self) -> PhpResult<()> {
+        guard(|| self.engine.unsubscribe().or_throw())
+    }
+
+    /// The next message; on timeout a Message with `err = RD_KAFKA_RESP_ERR__TIMED_OUT`.
+    /// Callbacks (rebalance, error, stats, offset commit, log) run in here.
+    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<Zval> {
+        let this = this_zval(self_);
+        let consumer: &KafkaConsumer = self_;
+        guard(|| {
+            let outcome =
+                consumer.engine.poll(timeout(timeout_ms), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
+            match outcome {
+                PollOutcome::Message(found) => message::from_consumed(&found),
+                PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT),
+                // A callback threw: its exception is pending and leaves this call.
+                PollOutcome::Interrupted => Ok(null_zval()),
+            }
+        })
+    }
+
+    /// Commits synchronously: the current positions (null), a Message's offset + 1, or an array of TopicPartition.
+    #[php(optional = message_or_offsets)]
+    pub fn commit(&self, message_or_offsets: Option<&Zval>) -> PhpResult<()> {
+        guard(|| self.engine.commit(offsets_to_commit(message_or_offsets)?.as_deref(), false).or_throw())
+    }
+
+    /// Like commit(), without waiting; the result goes to the offset commit callback.
+    #[php(optional = message_or_offsets)]
+    pub fn commit_async(&self, message_or_offsets: Option<&Zval>) -> PhpResult<()> {
+        guard(|| self.engine.commit(offsets_to_commit(message_or_offsets)?.as_deref(), true).or_throw())
+    }
+
+    /// Leaves the group: the rebalance callback sees the revocation, then the consumer is unusable.
+    pub fn close(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<()> {
+        let this = this_zval(self_);
+        let consumer: &KafkaConsumer = self_;
+        guard(|| {
+            let mut threw = false;
+            let result = consumer.engine.close(DEFAULT_DESTROY_CLOSE, |engine, CloseEvent::Rebalance { code, partitions }| {
+                if threw {
+                    return;
+                }
+                match consumer.callbacks.rebalance.as_ref() {
+                    Some(callback) => threw = call_with_partitions(Some(callback), &this, code, &partitions).is_break(),
+                    None => {
+                        let _ = engine.apply_default_rebalance(code, &partitions);
+                    }
+                }
+            });
+            result.or_throw()
+        })
+    }
+}

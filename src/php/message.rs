@@ -1,0 +1,139 @@
+//! `RdKafka\Message`: a plain PHP class with declared public properties (so
+//! `var_dump` shows them and `new RdKafka\Message()` works, as in php-rdkafka),
+//! filled from consumed messages and delivery reports.
+
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
+use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
+use ext_php_rs::zend::{ClassEntry, ExecuteData};
+
+use super::exception::exception;
+use super::zval::{bytes_zval, long_zval, null_zval, optional_bytes_zval};
+use crate::engine::error::err2str;
+use crate::engine::message::Header;
+use crate::engine::{ConsumedMessage, DeliveryReport};
+
+static MESSAGE_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
+
+const PROPERTIES: [&str; 10] =
+    ["err", "topic_name", "timestamp", "partition", "payload", "len", "key", "offset", "headers", "opaque"];
+
+pub fn register_message_class() -> ext_php_rs::error::Result<()> {
+    let mut builder = ClassBuilder::new("RdKafka\\Message");
+    for name in PROPERTIES {
+        builder = builder.property(ClassProperty {
+            name: name.to_string(),
+            flags: PropertyFlags::Public,
+            default: Some(Box::new(|| Ok(null_zval()))),
+            docs: &[],
+            ty: None,
+            nullable: true,
+            readonly: false,
+            default_stub: Some("null".to_string()),
+        });
+    }
+    builder
+        .method(FunctionBuilder::new("errstr", errstr).returns(DataType::String, false, true), MethodFlags::Public)
+        .registration(|class, _| MESSAGE_CE.store(class, Ordering::SeqCst))
+        .register()
+}
+
+/// `RdKafka\Message::errstr(): ?string` — librdkafka's text for `$this->err`.
+extern "C" fn errstr(execute_data: &mut ExecuteData, retval: &mut Zval) {
+    let code = execute_data.get_self().and_then(|this| this.get_property::<i64>("err").ok());
+    match code.and_then(|code| i32::try_from(code).ok()) {
+        Some(code) => {
+            let _ = retval.set_string(&err2str(code), false);
+        }
+        None => retval.set_null(),
+    }
+}
+
+/// What a Message shows, borrowed from wherever it came from.
+pub struct MessageFields<'a> {
+    pub err: i32,
+    pub topic_name: Option<&'a str>,
+    pub timestamp: Option<i64>,
+    pub partition: i32,
+    pub payload: Option<&'a [u8]>,
+    pub key: Option<&'a [u8]>,
+    pub offset: i64,
+    pub headers: &'a [Header],
+    pub opaque: Option<&'a [u8]>,
+}
+
+fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
+    let class = MESSAGE_CE.load(Ordering::SeqCst);
+    // SAFETY: set once at module start to a class entry that lives as long as the process.
+    let class = unsafe { class.as_ref() }.ok_or_else(|| exception("RdKafka\\Message is not registered", -1))?;
+    let mut object = ZendObject::new(class);
+    let mut headers = ZendHashTable::new();
+    for (name, value) in fields.headers {
+        let _ = headers.insert(name.as_str(), optional_bytes_zval(value.as_deref()));
+    }
+    let values: [(&str, Zval); 10] = [
+        ("err", long_zval(i64::from(fields.err))),
+        ("topic_name", fields.topic_name.map_or_else(null_zval, |name| bytes_zval(name.as_bytes()))),
+        ("timestamp", fields.timestamp.map_or_else(null_zval, long_zval)),
+        ("partition", long_zval(i64::from(fields.partition))),
+        ("payload", optional_bytes_zval(fields.payload)),
+        ("len", fields.payload.map_or_else(null_zval, |p| long_zval(p.len() as i64))),
+        ("key", optional_bytes_zval(fields.key)),
+        ("offset", long_zval(fields.offset)),
+        ("headers", headers.into_zval(false).unwrap_or_else(|_| null_zval())),
+        ("opaque", optional_bytes_zval(fields.opaque)),
+    ];
+    for (name, value) in values {
+        object.set_property(name, value).map_err(|error| exception(error.to_string(), -1))?;
+    }
+    object.into_zval(false).map_err(|error| exception(error.to_string(), -1))
+}
+
+pub fn from_consumed(message: &ConsumedMessage) -> PhpResult<Zval> {
+    let topic = message.topic_name();
+    let headers = if message.err() == 0 { message.headers() } else { Vec::new() };
+    new_message(&MessageFields {
+        err: message.err(),
+        topic_name: topic.as_deref(),
+        timestamp: message.timestamp(),
+        partition: message.partition(),
+        payload: message.payload(),
+        key: message.key(),
+        offset: message.offset(),
+        headers: &headers,
+        opaque: None,
+    })
+}
+
+pub fn from_delivery_report(report: &DeliveryReport) -> PhpResult<Zval> {
+    new_message(&MessageFields {
+        err: report.err,
+        topic_name: Some(&report.topic),
+        timestamp: report.timestamp,
+        partition: report.partition,
+        payload: report.payload.as_deref(),
+        key: report.key.as_deref(),
+        offset: report.offset,
+        headers: &report.headers,
+        opaque: report.opaque.as_deref(),
+    })
+}
+
+/// The Message `consume()` returns when nothing arrived in time (or another bare error).
+pub fn error_only(code: i32) -> PhpResult<Zval> {
+    new_message(&MessageFields {
+        err: code,
+        topic_name: None,
+        timestamp: None,
+        partition: 0,
+        payload: None,
+        key: None,
+        offset: 0,
+        headers: &[],
+        opaque: None,
+    })
+}

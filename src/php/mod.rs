@@ -1,0 +1,20 @@
+//! The binding layer: one file per PHP class. The only code that touches Zend.
+//! It converts and validates arguments, calls `crate::engine`, and maps results
+//! and errors back to PHP values and exceptions.
+
+pub mod callbacks;
+pub mod conf;
+pub mod constants;
+pub mod exception;
+pub mod functions;
+pub mod info;
+pub mod kafka;
+pub mod kafka_consumer;
+pub mod message;
+pub mod mock_cluster;
+pub mod producer;
+pub mod producer_topic;
+pub mod topic;
+pub mod topic_conf;
+pub mod topic_partition;
+pub mod zval;

@@ -1,0 +1,82 @@
+//! `RdKafka\Producer`.
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendClassObject;
+
+use super::callbacks::{dispatch, this_zval, timeout, ClientCallbacks};
+use super::conf::Conf;
+use super::exception::{guard, OrThrow};
+use super::kafka::Kafka;
+use super::producer_topic::ProducerTopic;
+use super::topic_conf::TopicConf;
+use crate::engine;
+
+#[php_class]
+#[php(name = "RdKafka\\Producer")]
+#[php(extends(Kafka))]
+pub struct Producer {
+    engine: engine::Producer,
+    callbacks: ClientCallbacks,
+}
+
+#[php_impl]
+impl Producer {
+    #[php(optional = conf)]
+    pub fn __construct(conf: Option<&Conf>) -> PhpResult<Self> {
+        guard(|| {
+            let (native, callbacks) = conf.map(Conf::snapshot).unwrap_or_default();
+            let engine = engine::Producer::new(native, callbacks.enabled()).or_throw()?;
+            Ok(Self { engine, callbacks })
+        })
+    }
+
+    /// Adds brokers (`host:port,...`); returns how many were added.
+    pub fn add_brokers(&self, broker_list: &str) -> i64 {
+        i64::from(self.engine.add_brokers(broker_list))
+    }
+
+    #[php(optional = topic_conf)]
+    pub fn new_topic(&self, topic_name: &str, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
+        guard(|| {
+            let native = topic_conf.map(TopicConf::native);
+            let topic = self.engine.new_topic(topic_name, native.as_deref()).or_throw()?;
+            Ok(ProducerTopic::new(topic))
+        })
+    }
+
+    /// Serves queued events (delivery reports, errors, logs, stats); returns how many.
+    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let this = this_zval(self_);
+        let producer: &Producer = self_;
+        guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event)) as i64))
+    }
+
+    /// Waits until every message is delivered (serving events); returns
+    /// `RD_KAFKA_RESP_ERR_NO_ERROR` or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
+    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let this = this_zval(self_);
+        let producer: &Producer = self_;
+        guard(|| Ok(i64::from(producer.engine.flush(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event)))))
+    }
+
+    /// `RD_KAFKA_PURGE_F_*` flags; purged messages are reported as failed.
+    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
+        let flags = i32::try_from(purge_flags).map_err(|_| super::exception::value_error(format!("Invalid purge flags {purge_flags}")))?;
+        Ok(i64::from(self.engine.purge(flags)))
+    }
+
+    /// Messages not yet delivered plus events not yet served.
+    pub fn get_out_q_len(&self) -> i64 {
+        self.engine.out_queue_len()
+    }
+
+    /// Alias of getOutQLen().
+    pub fn outq_len(&self) -> i64 {
+        self.engine.out_queue_len()
+    }
+
+    /// Deprecated in php-rdkafka: use the `log_level` property.
+    pub fn set_log_level(&self, level: i64) {
+        self.engine.set_log_level(i32::try_from(level).unwrap_or(i32::MAX));
+    }
+}

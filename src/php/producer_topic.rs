@@ -1,0 +1,107 @@
+//! `RdKafka\ProducerTopic`.
+
+use ext_php_rs::binary_slice::BinarySlice;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+
+use super::exception::{exception, guard, type_error, OrThrow};
+use super::topic::Topic;
+use crate::engine::{self, ProduceRequest};
+
+/// `RD_KAFKA_MSG_F_BLOCK`, the only flag php-rdkafka lets callers pass.
+const MSG_F_BLOCK: i64 = rdkafka_sys::RD_KAFKA_MSG_F_BLOCK as i64;
+
+#[php_class]
+#[php(name = "RdKafka\\ProducerTopic")]
+#[php(extends(Topic))]
+pub struct ProducerTopic {
+    engine: engine::ProducerTopic,
+}
+
+impl ProducerTopic {
+    pub fn new(engine: engine::ProducerTopic) -> Self {
+        Self { engine }
+    }
+}
+
+fn check_partition(partition: i64) -> PhpResult<i32> {
+    i32::try_from(partition)
+        .ok()
+        .filter(|p| *p >= 0 || *p == engine::producer::PARTITION_UA)
+        .ok_or_else(|| exception(format!("Out of range value '{partition}' for $partition"), 0))
+}
+
+fn check_flags(msgflags: i64) -> PhpResult<i32> {
+    if msgflags != 0 && msgflags != MSG_F_BLOCK {
+        return Err(exception(format!("Invalid value '{msgflags}' for $msgflags: use 0 or RD_KAFKA_MSG_F_BLOCK"), 0));
+    }
+    Ok(msgflags as i32)
+}
+
+#[php_impl]
+impl ProducerTopic {
+    pub fn get_name(&self) -> String {
+        self.engine.name().to_string()
+    }
+
+    /// Queues one message; its delivery is reported through `poll()`/`flush()`.
+    #[php(optional = payload)]
+    pub fn produce(
+        &self,
+        partition: i64,
+        msgflags: i64,
+        payload: Option<BinarySlice<u8>>,
+        key: Option<BinarySlice<u8>>,
+        msg_opaque: Option<BinarySlice<u8>>,
+    ) -> PhpResult<()> {
+        guard(|| {
+            let request = ProduceRequest {
+                partition: check_partition(partition)?,
+                flags: check_flags(msgflags)?,
+                payload: payload.as_deref().copied(),
+                key: key.as_deref().copied(),
+                opaque: msg_opaque.map(|bytes| bytes.to_vec()),
+                ..Default::default()
+            };
+            self.engine.produce(request).or_throw()
+        })
+    }
+
+    /// Like produce(), with headers (`['name' => 'value', ...]`) and a timestamp.
+    #[php(optional = payload)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn producev(
+        &self,
+        partition: i64,
+        msgflags: i64,
+        payload: Option<BinarySlice<u8>>,
+        key: Option<BinarySlice<u8>>,
+        headers: Option<&ZendHashTable>,
+        timestamp_ms: Option<i64>,
+        msg_opaque: Option<BinarySlice<u8>>,
+    ) -> PhpResult<()> {
+        guard(|| {
+            let mut header_pairs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
+            for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
+                let value = if value.is_null() {
+                    None
+                } else {
+                    Some(value.binary_slice::<u8>().map(<[u8]>::to_vec).ok_or_else(|| {
+                        type_error(format!("Header \"{name}\" must be a string or null, {} given", value.get_type()))
+                    })?)
+                };
+                header_pairs.push((name.to_string(), value));
+            }
+            let request = ProduceRequest {
+                partition: check_partition(partition)?,
+                flags: check_flags(msgflags)?,
+                payload: payload.as_deref().copied(),
+                key: key.as_deref().copied(),
+                headers: header_pairs.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
+                timestamp_ms,
+                opaque: msg_opaque.map(|bytes| bytes.to_vec()),
+            };
+            self.engine.produce(request).or_throw()
+        })
+    }
+}

@@ -1,0 +1,37 @@
+//! `RdKafka\TopicConf`: per-topic configuration.
+
+use std::cell::{Ref, RefCell};
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+
+use super::exception::{guard, OrThrow};
+use super::zval::string_map;
+use crate::engine::NativeTopicConf;
+
+#[php_class]
+#[php(name = "RdKafka\\TopicConf")]
+pub struct TopicConf {
+    native: RefCell<NativeTopicConf>,
+}
+
+impl TopicConf {
+    pub fn native(&self) -> Ref<'_, NativeTopicConf> {
+        self.native.borrow()
+    }
+}
+
+#[php_impl]
+impl TopicConf {
+    pub fn __construct() -> Self {
+        Self { native: RefCell::new(NativeTopicConf::new()) }
+    }
+
+    pub fn dump(&self) -> PhpResult<Zval> {
+        guard(|| string_map(self.native.borrow().dump()))
+    }
+
+    pub fn set(&self, name: &str, value: &str) -> PhpResult<()> {
+        guard(|| self.native.borrow_mut().set(name, value).or_throw())
+    }
+}

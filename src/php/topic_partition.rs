@@ -1,0 +1,97 @@
+//! `RdKafka\TopicPartition`.
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
+
+use super::exception::type_error;
+use super::zval::{list, to_zval};
+use crate::engine;
+
+#[php_class]
+#[php(name = "RdKafka\\TopicPartition")]
+#[derive(Clone)]
+pub struct TopicPartition {
+    topic: String,
+    partition: i64,
+    offset: i64,
+    err: Option<i64>,
+}
+
+impl TopicPartition {
+    pub fn to_engine(&self) -> PhpResult<engine::TopicPartition> {
+        let partition = i32::try_from(self.partition)
+            .map_err(|_| type_error(format!("Partition {} of topic \"{}\" is out of range", self.partition, self.topic)))?;
+        Ok(engine::TopicPartition::new(self.topic.clone(), partition, self.offset))
+    }
+
+    pub fn from_engine(tp: &engine::TopicPartition) -> Self {
+        Self { topic: tp.topic.clone(), partition: i64::from(tp.partition), offset: tp.offset, err: Some(i64::from(tp.err)) }
+    }
+}
+
+#[php_impl]
+impl TopicPartition {
+    #[php(defaults(offset = 0))]
+    pub fn __construct(topic: String, partition: i64, offset: i64) -> Self {
+        Self { topic, partition, offset, err: None }
+    }
+
+    pub fn get_topic(&self) -> String {
+        self.topic.clone()
+    }
+
+    pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: String) -> &mut ZendClassObject<TopicPartition> {
+        self_.topic = topic_name;
+        self_
+    }
+
+    pub fn get_partition(&self) -> i64 {
+        self.partition
+    }
+
+    pub fn set_partition(self_: &mut ZendClassObject<TopicPartition>, partition: i64) -> &mut ZendClassObject<TopicPartition> {
+        self_.partition = partition;
+        self_
+    }
+
+    pub fn get_offset(&self) -> i64 {
+        self.offset
+    }
+
+    pub fn set_offset(self_: &mut ZendClassObject<TopicPartition>, offset: i64) -> &mut ZendClassObject<TopicPartition> {
+        self_.offset = offset;
+        self_
+    }
+
+    pub fn get_err(&self) -> Option<i64> {
+        self.err
+    }
+}
+
+/// Reads a PHP array that must hold only `RdKafka\TopicPartition` objects.
+pub fn partitions_from_array(array: &ZendHashTable, what: &str) -> PhpResult<Vec<engine::TopicPartition>> {
+    array
+        .iter()
+        .map(|(index, value)| {
+            value
+                .object()
+                .and_then(|object| ZendClassObject::<TopicPartition>::from_zend_obj(object))
+                .ok_or_else(|| {
+                    type_error(format!(
+                        "{what}: array element {index} must be an RdKafka\\TopicPartition, {} given",
+                        value.get_type()
+                    ))
+                })
+                .and_then(|tp| tp.to_engine())
+        })
+        .collect()
+}
+
+/// A PHP list of `RdKafka\TopicPartition` objects.
+pub fn partitions_to_array(partitions: &[engine::TopicPartition]) -> PhpResult<Zval> {
+    let values = partitions
+        .iter()
+        .map(|tp| to_zval(TopicPartition::from_engine(tp)))
+        .collect::<PhpResult<Vec<Zval>>>()?;
+    list(values)
+}

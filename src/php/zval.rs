@@ -1,0 +1,53 @@
+//! Small conversions between PHP values and Rust values used by several classes.
+
+use ext_php_rs::convert::IntoZval;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
+
+use super::exception::exception;
+
+/// A PHP string holding arbitrary bytes (payloads are not UTF-8 in general).
+pub fn bytes_zval(bytes: &[u8]) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_zend_string(ZendStr::new(bytes, false));
+    zval
+}
+
+pub fn optional_bytes_zval(bytes: Option<&[u8]>) -> Zval {
+    bytes.map_or_else(null_zval, bytes_zval)
+}
+
+pub fn null_zval() -> Zval {
+    let mut zval = Zval::new();
+    zval.set_null();
+    zval
+}
+
+pub fn long_zval(value: i64) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_long(value);
+    zval
+}
+
+/// Turns any IntoZval value into a Zval, as an `RdKafka\Exception` on failure.
+pub fn to_zval(value: impl IntoZval) -> PhpResult<Zval> {
+    value.into_zval(false).map_err(|error| exception(error.to_string(), -1))
+}
+
+/// An array `[string key => string value, ...]` keeping the given order.
+pub fn string_map(pairs: Vec<(String, String)>) -> PhpResult<Zval> {
+    let mut table = ZendHashTable::new();
+    for (key, value) in pairs {
+        table.insert(key.as_str(), value).map_err(|error| exception(error.to_string(), -1))?;
+    }
+    to_zval(table)
+}
+
+/// An array built from zvals, as a list.
+pub fn list(values: Vec<Zval>) -> PhpResult<Zval> {
+    let mut table = ZendHashTable::new();
+    for value in values {
+        table.push(value).map_err(|error| exception(error.to_string(), -1))?;
+    }
+    to_zval(table)
+}
