@@ -26,6 +26,13 @@ impl MockCluster {
     }
 
     pub fn create_topic(&self, topic: &str, partitions: i32, replication_factor: i32) -> KafkaResult<()> {
+        // librdkafka's mock aborts the process on these instead of returning an error.
+        if partitions < 1 || replication_factor < 1 {
+            return Err(KafkaError::with_message(
+                -186,
+                format!("A mock topic needs at least 1 partition and a replication factor of at least 1, got {partitions} and {replication_factor}"),
+            ));
+        }
         Ok(self.inner.create_topic(topic, partitions, replication_factor)?)
     }
 

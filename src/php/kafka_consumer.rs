@@ -34,7 +34,7 @@ fn offsets_to_commit(argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::To
     let object = argument.object().filter(|_| is_message).ok_or_else(|| {
         type_error(format!(
             "RdKafka\\KafkaConsumer::commit(): Argument #1 ($message_or_offsets) must be of type RdKafka\\Message|array|null, {} given",
-            argument.get_type()
+            super::zval::type_name(argument)
         ))
     })?;
     let topic: String = object.get_property("topic_name").map_err(|_| type_error("The message has no topic_name"))?;
@@ -75,7 +75,7 @@ impl KafkaConsumer {
                 .iter()
                 .map(|(index, value)| {
                     value.string().ok_or_else(|| {
-                        type_error(format!("RdKafka\\KafkaConsumer::subscribe(): topic {index} must be a string, {} given", value.get_type()))
+                        type_error(format!("RdKafka\\KafkaConsumer::subscribe(): topic {index} must be a string, {} given", super::zval::type_name(value)))
                     })
                 })
                 .collect::<PhpResult<Vec<String>>>()?;

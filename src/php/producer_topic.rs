@@ -87,7 +87,7 @@ impl ProducerTopic {
                     None
                 } else {
                     Some(value.binary_slice::<u8>().map(<[u8]>::to_vec).ok_or_else(|| {
-                        type_error(format!("Header \"{name}\" must be a string or null, {} given", value.get_type()))
+                        type_error(format!("Header \"{name}\" must be a string or null, {} given", super::zval::type_name(value)))
                     })?)
                 };
                 header_pairs.push((name.to_string(), value));

@@ -79,7 +79,7 @@ pub fn partitions_from_array(array: &ZendHashTable, what: &str) -> PhpResult<Vec
                 .ok_or_else(|| {
                     type_error(format!(
                         "{what}: array element {index} must be an RdKafka\\TopicPartition, {} given",
-                        value.get_type()
+                        super::zval::type_name(value)
                     ))
                 })
                 .and_then(|tp| tp.to_engine())

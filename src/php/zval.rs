@@ -51,3 +51,24 @@ pub fn list(values: Vec<Zval>) -> PhpResult<Zval> {
     }
     to_zval(table)
 }
+
+/// The PHP name of a value's type, as PHP's own TypeErrors print it.
+pub fn type_name(value: &Zval) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_bool() {
+        "bool"
+    } else if value.is_long() {
+        "int"
+    } else if value.is_double() {
+        "float"
+    } else if value.is_string() {
+        "string"
+    } else if value.is_array() {
+        "array"
+    } else if value.is_object() {
+        "object"
+    } else {
+        "resource"
+    }
+}

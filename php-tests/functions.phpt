@@ -1,0 +1,36 @@
+--TEST--
+rd_kafka_* functions answer as librdkafka does
+--FILE--
+<?php
+var_dump(rd_kafka_err2str(RD_KAFKA_RESP_ERR__TIMED_OUT));
+var_dump(rd_kafka_err2name(RD_KAFKA_RESP_ERR__PARTITION_EOF));
+var_dump(rd_kafka_err2str(0));
+var_dump(rd_kafka_offset_tail(5));
+var_dump(rd_kafka_errno2err(110) === RD_KAFKA_RESP_ERR__TIMED_OUT);
+var_dump(is_int(rd_kafka_errno()));
+var_dump(is_int(rd_kafka_thread_cnt()));
+$first = rd_kafka_get_err_descs()[0];
+var_dump(array_keys($first));
+try {
+    rd_kafka_err2str("nope");
+} catch (TypeError $e) {
+    echo "TypeError\n";
+}
+?>
+--EXPECT--
+string(16) "Local: Timed out"
+string(14) "_PARTITION_EOF"
+string(7) "Success"
+int(-2005)
+bool(true)
+bool(true)
+bool(true)
+array(3) {
+  [0]=>
+  string(4) "code"
+  [1]=>
+  string(4) "name"
+  [2]=>
+  string(4) "desc"
+}
+TypeError
