@@ -12,7 +12,7 @@ $php = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
 $args = [];
 $extension = getenv('RDKAFKA_RS_EXTENSION');
 if ($extension) {
-    $args = ['-d', 'extension=' . $extension];
+    $args = ['-n', '-d', 'extension=' . $extension];
 }
 $run = function (string $script) use ($php, $args, $env): string {
     $process = proc_open(array_merge([$php], $args, [__DIR__ . '/../examples/' . $script]), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);

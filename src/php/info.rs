@@ -4,7 +4,9 @@ use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
 use crate::engine::engine_thread::engine_status;
-use crate::engine::version::{builtin_features, librdkafka_version_str, EXTENSION_VERSION, PHP_RDKAFKA_API_VERSION};
+use crate::engine::version::{
+    builtin_features, librdkafka_build_version, librdkafka_version_str, version_text, EXTENSION_VERSION, PHP_RDKAFKA_API_VERSION,
+};
 
 pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     let (engine_started, live_producers) = engine_status();
@@ -14,7 +16,7 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("rdkafka-rs version", EXTENSION_VERSION);
     info_table_row!("php-rdkafka API version", PHP_RDKAFKA_API_VERSION);
     info_table_row!("librdkafka version (runtime)", librdkafka_version_str().as_str());
-    info_table_row!("librdkafka version (build)", librdkafka_version_str().as_str());
+    info_table_row!("librdkafka version (build)", version_text(librdkafka_build_version()).as_str());
     info_table_row!("librdkafka built-in features", builtin_features().as_str());
     info_table_row!("engine thread", if engine_started { "running" } else { "not started" });
     info_table_row!("live producers", live_producers.to_string().as_str());
