@@ -14,6 +14,7 @@ mod module {
     use crate::php::*;
 
     extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
+        exception::install_panic_hook();
         let registered = exception::register_exception_classes().and_then(|()| message::register_message_class());
         match registered {
             Ok(()) => 0,

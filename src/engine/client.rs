@@ -284,16 +284,10 @@ unsafe extern "C" fn on_rebalance(
     partitions: *mut rdsys::rd_kafka_topic_partition_list_t,
     opaque: *mut c_void,
 ) {
-    no_unwind(|| {
-        // SAFETY: librdkafka passes the opaque we set and a list valid for this call.
-        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
-        // SAFETY: as above.
-        let partitions = unsafe { partitions_of(partitions) };
-        // The assignment itself is left to PHP's rebalance callback (it calls assign()),
-        // which the consumer runs as soon as this yield returns control to it.
-        shared.push(ClientEvent::Rebalance { code: err as i32, partitions });
-        yield_if_consumer(rk, shared);
-    });
+    // The assignment itself is left to PHP's rebalance callback (it calls assign()),
+    // which the consumer runs as soon as the yield returns control to it.
+    // SAFETY: librdkafka passes our opaque and a list valid for this call.
+    unsafe { push_partitions_event(rk, opaque, partitions, |partitions| ClientEvent::Rebalance { code: err as i32, partitions }) };
 }
 
 unsafe extern "C" fn on_offset_commit(
@@ -302,12 +296,25 @@ unsafe extern "C" fn on_offset_commit(
     offsets: *mut rdsys::rd_kafka_topic_partition_list_t,
     opaque: *mut c_void,
 ) {
+    // SAFETY: librdkafka passes our opaque and a list valid for this call.
+    unsafe { push_partitions_event(rk, opaque, offsets, |partitions| ClientEvent::OffsetCommit { code: err as i32, partitions }) };
+}
+
+/// Copies a partition list into an event for PHP and yields to the consumer's poll.
+///
+/// # Safety
+/// `opaque` must be our ClientShared pointer and `list` NULL or valid for the call.
+unsafe fn push_partitions_event(
+    rk: *mut rdsys::rd_kafka_t,
+    opaque: *mut c_void,
+    list: *const rdsys::rd_kafka_topic_partition_list_t,
+    event: impl FnOnce(Vec<TopicPartition>) -> ClientEvent,
+) {
     no_unwind(|| {
-        // SAFETY: librdkafka passes the opaque we set and a list valid for this call.
+        // SAFETY: per the contract.
         let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
-        // SAFETY: as above.
-        let partitions = unsafe { partitions_of(offsets) };
-        shared.push(ClientEvent::OffsetCommit { code: err as i32, partitions });
+        // SAFETY: per the contract.
+        shared.push(event(unsafe { partitions_of(list) }));
         yield_if_consumer(rk, shared);
     });
 }

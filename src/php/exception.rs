@@ -1,6 +1,7 @@
 //! `RdKafka\Exception`, and the one place that maps engine errors and Rust
 //! panics to PHP exceptions.
 
+use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
@@ -56,6 +57,20 @@ impl<T> OrThrow<T> for Result<T, KafkaError> {
     }
 }
 
+thread_local! {
+    static LAST_PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Replaces Rust's default panic output (a backtrace on stderr, which under
+/// PHP-FPM lands unannounced in the error log) with a note of where it happened,
+/// which `guard` puts into the exception message.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        LAST_PANIC_LOCATION.with(|last| *last.borrow_mut() = location);
+    }));
+}
+
 /// Runs a binding body so that a Rust panic becomes an `RdKafka\Exception`
 /// instead of unwinding into PHP.
 pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
@@ -67,7 +82,8 @@ pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_string());
-            Err(exception(format!("Internal error in rdkafka-rs (please report it): {reason}"), -1))
+            let location = LAST_PANIC_LOCATION.with(|last| last.borrow_mut().take()).unwrap_or_default();
+            Err(exception(format!("Internal error in rdkafka-rs (please report it): {reason} at {location}"), -1))
         }
     }
 }

@@ -67,7 +67,18 @@ pub fn thread_cnt() -> i64 {
     i64::from(thread_count())
 }
 
-pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+/// Test hook, registered only when RDKAFKA_RS_TEST_HOOKS=1 at load time: panics
+/// inside the binding layer to prove a panic reaches PHP as an `RdKafka\Exception`.
+#[php_function]
+#[php(name = "rdkafka_rs_test_panic")]
+pub fn test_panic(reason: String) -> PhpResult<()> {
+    super::exception::guard(|| panic!("{reason}"))
+}
+
+pub fn register(mut module: ModuleBuilder) -> ModuleBuilder {
+    if std::env::var("RDKAFKA_RS_TEST_HOOKS").is_ok_and(|value| value == "1") {
+        module = module.function(wrap_function!(test_panic));
+    }
     module
         .function(wrap_function!(get_err_descs))
         .function(wrap_function!(err_to_name))
