@@ -12,7 +12,7 @@ $events = [];
 $conf->setRebalanceCb(function (RdKafka\KafkaConsumer $kafka, $err, array $partitions = null) use (&$events) {
     $names = array_map(fn ($tp) => $tp->getTopic() === $GLOBALS['topicName'] ? 'p' . $tp->getPartition() : 'other', $partitions);
     sort($names);
-    $events[] = rd_kafka_err2name($err) . ' ' . implode(',', $names);
+    $events[] = [rd_kafka_err2name($err), implode(',', $names)];
     $kafka->assign($err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? $partitions : null);
 });
 $consumer = new RdKafka\KafkaConsumer($conf);
@@ -20,9 +20,14 @@ $consumer->subscribe([$topicName]);
 $payloads = array_map(fn ($m) => $m->payload, consume_n($consumer, 3));
 sort($payloads);
 var_dump($payloads);
-var_dump(count($consumer->getAssignment()));
+$assigned = array_map(fn ($tp) => 'p' . $tp->getPartition(), $consumer->getAssignment());
+sort($assigned);
 $consumer->close();
-var_dump($events);
+// A real cluster may auto-create the topic with more partitions than the mock's 2.
+echo str_starts_with(implode(',', $assigned), 'p0,p1') ? "assignment includes p0,p1\n" : "assignment: " . implode(',', $assigned) . "\n";
+foreach ($events as [$name, $partitions]) {
+    echo $name, ' ', $partitions === implode(',', $assigned) ? 'the whole assignment' : $partitions, "\n";
+}
 ?>
 --EXPECT--
 array(3) {
@@ -33,10 +38,6 @@ array(3) {
   [2]=>
   string(1) "c"
 }
-int(2)
-array(2) {
-  [0]=>
-  string(24) "_ASSIGN_PARTITIONS p0,p1"
-  [1]=>
-  string(24) "_REVOKE_PARTITIONS p0,p1"
-}
+assignment includes p0,p1
+_ASSIGN_PARTITIONS the whole assignment
+_REVOKE_PARTITIONS the whole assignment

@@ -13,9 +13,10 @@ $consumer->subscribe([$topicName]);
 $payloads = array_map(fn ($m) => $m->payload, consume_n($consumer, 3));
 sort($payloads);
 echo implode(',', $payloads), "\n";
-var_dump(count($consumer->getAssignment()));
+// 3 on the mock; a real cluster may auto-create the topic with more partitions.
+var_dump(count($consumer->getAssignment()) >= 3);
 $consumer->close();
 ?>
 --EXPECT--
 p0,p1,p2
-int(3)
+bool(true)
