@@ -1,6 +1,8 @@
 //! rdkafka-rs: the php-rdkafka API as a PHP extension written in Rust.
 //! This file only registers things with PHP; see `php/` and `engine/`.
 #![cfg_attr(windows, feature(abi_vectorcall))]
+// Input and network results are errors to report, never reasons to abort the PHP process.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod engine;
 #[cfg(not(test))]

@@ -78,7 +78,7 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
             Some(callback) => match super::message::from_delivery_report(&report) {
                 Ok(message) => callback.call(vec![this, &message]),
                 Err(error) => {
-                    let _ = error.throw();
+                    error.throw();
                     ControlFlow::Break(())
                 }
             },
@@ -117,7 +117,7 @@ pub fn call_with_partitions(
     match super::topic_partition::partitions_to_array(partitions) {
         Ok(array) => callback.call(vec![this, &i64::from(code), &array]),
         Err(error) => {
-            let _ = error.throw();
+            error.throw();
             ControlFlow::Break(())
         }
     }

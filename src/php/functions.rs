@@ -71,6 +71,7 @@ pub fn thread_cnt() -> i64 {
 /// inside the binding layer to prove a panic reaches PHP as an `RdKafka\Exception`.
 #[php_function]
 #[php(name = "rdkafka_rs_test_panic")]
+#[allow(clippy::panic, reason = "the deliberate panic is what this hook tests")]
 pub fn test_panic(reason: String) -> PhpResult<()> {
     super::exception::guard(|| panic!("{reason}"))
 }

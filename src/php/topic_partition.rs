@@ -66,6 +66,27 @@ impl TopicPartition {
     pub fn get_err(&self) -> Option<i64> {
         self.err
     }
+
+    // Read-only views, so var_dump()/print_r() show the fields as php-rdkafka does.
+    #[php(getter, name = "topic")]
+    pub fn topic_view(&self) -> String {
+        self.topic.clone()
+    }
+
+    #[php(getter, name = "partition")]
+    pub fn partition_view(&self) -> i64 {
+        self.partition
+    }
+
+    #[php(getter, name = "offset")]
+    pub fn offset_view(&self) -> i64 {
+        self.offset
+    }
+
+    #[php(getter, name = "err")]
+    pub fn err_view(&self) -> Option<i64> {
+        self.err
+    }
 }
 
 /// Reads a PHP array that must hold only `RdKafka\TopicPartition` objects.
