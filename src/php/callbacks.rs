@@ -115,7 +115,13 @@ pub fn call_with_partitions(
 ) -> ControlFlow<()> {
     let Some(callback) = callback else { return ControlFlow::Continue(()) };
     match super::topic_partition::partitions_to_array(partitions) {
-        Ok(array) => callback.call(vec![this, &i64::from(code), &array]),
+        Ok(array) => match super::zval::to_zval(array) {
+            Ok(array) => callback.call(vec![this, &i64::from(code), &array]),
+            Err(error) => {
+                error.throw();
+                ControlFlow::Break(())
+            }
+        },
         Err(error) => {
             error.throw();
             ControlFlow::Break(())

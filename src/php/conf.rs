@@ -3,7 +3,8 @@
 use std::cell::RefCell;
 
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::Zval;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::ZendHashTable;
 
 use super::callbacks::{ClientCallbacks, PhpCallback};
 use super::exception::{guard, OrThrow};
@@ -36,7 +37,7 @@ impl Conf {
     }
 
     /// Every property with its current value, librdkafka's defaults included.
-    pub fn dump(&self) -> PhpResult<Zval> {
+    pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| string_map(self.native.borrow().dump()))
     }
 

@@ -1,9 +1,10 @@
 //! The `rd_kafka_*` functions. Names are set explicitly: ext-php-rs would
 //! otherwise turn `rd_kafka_err2str` into `rd_kafka_err_2_str`.
 
+use ext_php_rs::boxed::ZBox;
 use ext_php_rs::builders::ModuleBuilder;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendHashTable, Zval};
+use ext_php_rs::types::ZendHashTable;
 
 use super::exception::exception;
 use super::zval::{list, to_zval};
@@ -13,7 +14,7 @@ use crate::engine::version::thread_count;
 /// `[['code' => int, 'name' => string, 'desc' => string], ...]`
 #[php_function]
 #[php(name = "rd_kafka_get_err_descs")]
-pub fn get_err_descs() -> PhpResult<Zval> {
+pub fn get_err_descs() -> PhpResult<ZBox<ZendHashTable>> {
     let mut entries = Vec::new();
     for desc in error_descriptions() {
         let mut entry = ZendHashTable::new();

@@ -1,13 +1,14 @@
 //! `RdKafka\KafkaConsumer`: the high-level, group-managed consumer.
 //! Unlike `RdKafka\Consumer`, it does not extend `RdKafka` (as in php-rdkafka).
 
+use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::callbacks::{call_with_partitions, dispatch, this_zval, timeout, ClientCallbacks};
 use super::conf::Conf;
 use super::exception::{guard, type_error, OrThrow};
-use super::message;
+use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
 use super::zval::{list, null_zval, to_zval};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
@@ -64,7 +65,7 @@ impl KafkaConsumer {
         })
     }
 
-    pub fn get_assignment(&self) -> PhpResult<Zval> {
+    pub fn get_assignment(&self) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| partitions_to_array(&self.engine.assignment().or_throw()?))
     }
 
@@ -83,7 +84,7 @@ impl KafkaConsumer {
         })
     }
 
-    pub fn get_subscription(&self) -> PhpResult<Zval> {
+    pub fn get_subscription(&self) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let names = self.engine.subscription().or_throw()?;
             list(names.into_iter().map(to_zval).collect::<PhpResult<Vec<Zval>>>()?)
@@ -96,17 +97,17 @@ impl KafkaConsumer {
 
     /// The next message; on timeout a Message with `err = RD_KAFKA_RESP_ERR__TIMED_OUT`.
     /// Callbacks (rebalance, error, stats, offset commit, log) run in here.
-    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<Zval> {
+    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageValue> {
         let this = this_zval(self_);
         let consumer: &KafkaConsumer = self_;
         guard(|| {
             let outcome =
                 consumer.engine.poll(timeout(timeout_ms), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
             match outcome {
-                PollOutcome::Message(found) => message::from_consumed(&found),
-                PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT),
+                PollOutcome::Message(found) => message::from_consumed(&found).map(MessageValue),
+                PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT).map(MessageValue),
                 // A callback threw: its exception is pending and leaves this call.
-                PollOutcome::Interrupted => Ok(null_zval()),
+                PollOutcome::Interrupted => Ok(MessageValue(null_zval())),
             }
         })
     }

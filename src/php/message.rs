@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 
 use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
 use ext_php_rs::convert::IntoZval;
+use ext_php_rs::describe::abi::Str;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::flags::{DataType, MethodFlags, PropertyFlags};
 use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
@@ -50,6 +51,19 @@ extern "C" fn errstr(execute_data: &mut ExecuteData, retval: &mut Zval) {
             let _ = retval.set_string(&err2str(code), false);
         }
         None => retval.set_null(),
+    }
+}
+
+/// A zval holding an `RdKafka\Message`, so methods returning it declare that type.
+pub struct MessageValue(pub Zval);
+
+impl IntoZval for MessageValue {
+    const TYPE: DataType = DataType::Object(Str::new("RdKafka\\Message"));
+    const NULLABLE: bool = false;
+
+    fn set_zval(self, zval: &mut Zval, _persistent: bool) -> ext_php_rs::error::Result<()> {
+        *zval = self.0;
+        Ok(())
     }
 }
 

@@ -3,7 +3,8 @@
 use std::cell::{Ref, RefCell};
 
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::Zval;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::ZendHashTable;
 
 use super::exception::{guard, OrThrow};
 use super::zval::string_map;
@@ -27,7 +28,7 @@ impl TopicConf {
         Self { native: RefCell::new(NativeTopicConf::new()) }
     }
 
-    pub fn dump(&self) -> PhpResult<Zval> {
+    pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| string_map(self.native.borrow().dump()))
     }
 

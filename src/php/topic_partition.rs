@@ -1,5 +1,6 @@
 //! `RdKafka\TopicPartition`.
 
+use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
@@ -109,7 +110,7 @@ pub fn partitions_from_array(array: &ZendHashTable, what: &str) -> PhpResult<Vec
 }
 
 /// A PHP list of `RdKafka\TopicPartition` objects.
-pub fn partitions_to_array(partitions: &[engine::TopicPartition]) -> PhpResult<Zval> {
+pub fn partitions_to_array(partitions: &[engine::TopicPartition]) -> PhpResult<ZBox<ZendHashTable>> {
     let values = partitions
         .iter()
         .map(|tp| to_zval(TopicPartition::from_engine(tp)))

@@ -2,6 +2,7 @@
 
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpResult;
+use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 
 use super::exception::exception;
@@ -35,21 +36,21 @@ pub fn to_zval(value: impl IntoZval) -> PhpResult<Zval> {
 }
 
 /// An array `[string key => string value, ...]` keeping the given order.
-pub fn string_map(pairs: Vec<(String, String)>) -> PhpResult<Zval> {
+pub fn string_map(pairs: Vec<(String, String)>) -> PhpResult<ZBox<ZendHashTable>> {
     let mut table = ZendHashTable::new();
     for (key, value) in pairs {
         table.insert(key.as_str(), value).map_err(|error| exception(error.to_string(), -1))?;
     }
-    to_zval(table)
+    Ok(table)
 }
 
 /// An array built from zvals, as a list.
-pub fn list(values: Vec<Zval>) -> PhpResult<Zval> {
+pub fn list(values: Vec<Zval>) -> PhpResult<ZBox<ZendHashTable>> {
     let mut table = ZendHashTable::new();
     for value in values {
         table.push(value).map_err(|error| exception(error.to_string(), -1))?;
     }
-    to_zval(table)
+    Ok(table)
 }
 
 /// The PHP name of a value's type, as PHP's own TypeErrors print it.
