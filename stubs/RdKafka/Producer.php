@@ -1,0 +1,33 @@
+<?php
+// IDE/static-analysis stub of the rdkafka-rs extension. Never include it where
+// the extension is loaded: it declares the same classes.
+
+namespace RdKafka;
+
+class Producer extends \RdKafka
+{
+    public function __construct(?Conf $conf = null) {}
+
+    /** @return int how many brokers were added */
+    public function addBrokers(string $broker_list): int {}
+
+    public function newTopic(string $topic_name, ?TopicConf $topic_conf = null): ProducerTopic {}
+
+    /** Serves queued events (delivery reports, errors, logs, stats); returns how many. */
+    public function poll(int $timeout_ms): int {}
+
+    /** @return int RD_KAFKA_RESP_ERR_NO_ERROR, or RD_KAFKA_RESP_ERR__TIMED_OUT if messages remain */
+    public function flush(int $timeout_ms): int {}
+
+    /** @param int $purge_flags RD_KAFKA_PURGE_F_* */
+    public function purge(int $purge_flags): int {}
+
+    /** Messages not yet delivered plus events not yet served. */
+    public function getOutQLen(): int {}
+
+    /** Alias of getOutQLen(). */
+    public function outqLen(): int {}
+
+    /** @deprecated use the log_level configuration property */
+    public function setLogLevel(int $level): void {}
+}
