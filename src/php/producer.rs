@@ -36,11 +36,17 @@ impl Producer {
     }
 
     #[php(optional = topic_conf)]
-    pub fn new_topic(&self, topic_name: &str, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
+    pub fn new_topic(
+        self_: &mut ZendClassObject<Producer>,
+        topic_name: &str,
+        topic_conf: Option<&TopicConf>,
+    ) -> PhpResult<ProducerTopic> {
+        let this = this_zval(self_);
+        let producer: &Producer = self_;
         guard(|| {
             let native = topic_conf.map(TopicConf::native);
-            let topic = self.engine.new_topic(topic_name, native.as_deref()).or_throw()?;
-            Ok(ProducerTopic::new(topic))
+            let topic = producer.engine.new_topic(topic_name, native.as_deref()).or_throw()?;
+            Ok(ProducerTopic::new(topic, this))
         })
     }
 

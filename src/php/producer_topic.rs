@@ -2,7 +2,7 @@
 
 use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::ZendHashTable;
+use ext_php_rs::types::{ZendHashTable, Zval};
 
 use super::exception::{exception, guard, type_error, OrThrow};
 use super::topic::Topic;
@@ -16,11 +16,14 @@ const MSG_F_BLOCK: i64 = rdkafka_sys::RD_KAFKA_MSG_F_BLOCK as i64;
 #[php(extends(Topic))]
 pub struct ProducerTopic {
     engine: engine::ProducerTopic,
+    /// The PHP Producer, kept alive while this topic is (as php-rdkafka does), so
+    /// its destructor's flush also covers what was produced through this topic.
+    _producer: Zval,
 }
 
 impl ProducerTopic {
-    pub fn new(engine: engine::ProducerTopic) -> Self {
-        Self { engine }
+    pub fn new(engine: engine::ProducerTopic, producer: Zval) -> Self {
+        Self { engine, _producer: producer }
     }
 }
 
