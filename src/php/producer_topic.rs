@@ -1,11 +1,11 @@
 //! `RdKafka\ProducerTopic`.
 
-use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 
 use super::exception::{exception, guard, type_error, OrThrow};
 use super::topic::Topic;
+use super::zval::{type_name, PhpBytes};
 use crate::engine::{self, ProduceRequest};
 
 /// `RD_KAFKA_MSG_F_BLOCK`, the only flag php-rdkafka lets callers pass.
@@ -53,17 +53,17 @@ impl ProducerTopic {
         &self,
         partition: i64,
         msgflags: i64,
-        payload: Option<BinarySlice<u8>>,
-        key: Option<BinarySlice<u8>>,
-        msg_opaque: Option<BinarySlice<u8>>,
+        payload: Option<PhpBytes<'_>>,
+        key: Option<PhpBytes<'_>>,
+        msg_opaque: Option<PhpBytes<'_>>,
     ) -> PhpResult<()> {
         guard(|| {
             let request = ProduceRequest {
                 partition: check_partition(partition)?,
                 flags: check_flags(msgflags)?,
-                payload: payload.as_deref().copied(),
-                key: key.as_deref().copied(),
-                opaque: msg_opaque.map(|bytes| bytes.to_vec()),
+                payload: payload.as_ref().map(PhpBytes::bytes),
+                key: key.as_ref().map(PhpBytes::bytes),
+                opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
                 ..Default::default()
             };
             self.engine.produce(request).or_throw()
@@ -77,11 +77,11 @@ impl ProducerTopic {
         &self,
         partition: i64,
         msgflags: i64,
-        payload: Option<BinarySlice<u8>>,
-        key: Option<BinarySlice<u8>>,
+        payload: Option<PhpBytes<'_>>,
+        key: Option<PhpBytes<'_>>,
         headers: Option<&ZendHashTable>,
         timestamp_ms: Option<i64>,
-        msg_opaque: Option<BinarySlice<u8>>,
+        msg_opaque: Option<PhpBytes<'_>>,
     ) -> PhpResult<()> {
         guard(|| {
             let mut header_pairs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
@@ -89,8 +89,8 @@ impl ProducerTopic {
                 let value = if value.is_null() {
                     None
                 } else {
-                    Some(value.binary_slice::<u8>().map(<[u8]>::to_vec).ok_or_else(|| {
-                        type_error(format!("Header \"{name}\" must be a string or null, {} given", super::zval::type_name(value)))
+                    Some(PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
+                        type_error(format!("Header \"{name}\" must be a string or null, {} given", type_name(value)))
                     })?)
                 };
                 header_pairs.push((name.to_string(), value));
@@ -98,11 +98,11 @@ impl ProducerTopic {
             let request = ProduceRequest {
                 partition: check_partition(partition)?,
                 flags: check_flags(msgflags)?,
-                payload: payload.as_deref().copied(),
-                key: key.as_deref().copied(),
+                payload: payload.as_ref().map(PhpBytes::bytes),
+                key: key.as_ref().map(PhpBytes::bytes),
                 headers: header_pairs.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
                 timestamp_ms,
-                opaque: msg_opaque.map(|bytes| bytes.to_vec()),
+                opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
             };
             self.engine.produce(request).or_throw()
         })

@@ -73,3 +73,34 @@ pub fn type_name(value: &Zval) -> &'static str {
         "resource"
     }
 }
+
+/// A string argument that may hold any bytes, converted as PHP's weak mode
+/// (php-rdkafka's default) does: int, float, bool and Stringable objects
+/// become their string form; arrays and other objects are a TypeError.
+pub struct PhpBytes<'a>(std::borrow::Cow<'a, [u8]>);
+
+impl PhpBytes<'_> {
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Reads a value (e.g. an array element) with the same rules.
+    pub fn from_value(value: &Zval) -> Option<PhpBytes<'_>> {
+        use std::borrow::Cow;
+        if let Some(bytes) = value.binary_slice::<u8>() {
+            return Some(PhpBytes(Cow::Borrowed(bytes)));
+        }
+        if value.is_array() || value.is_null() {
+            return None;
+        }
+        value.coerce_to_string().map(|text| PhpBytes(Cow::Owned(text.into_bytes())))
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for PhpBytes<'a> {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::String;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Self::from_value(zval)
+    }
+}
