@@ -61,7 +61,8 @@ pub(crate) struct ClientShared {
     pub(crate) id: u64,
     callbacks: EnabledCallbacks,
     events: Sender<ClientEvent>,
-    /// Events sent but not yet taken by the PHP thread.
+    /// Events sent but not yet taken by the PHP thread, logs excepted: like
+    /// librdkafka's main queue, which logs do not pass through.
     pub(crate) queued_events: AtomicI64,
     /// Messages accepted by `produce()` whose delivery report has not arrived yet.
     pub(crate) undelivered: AtomicI64,
@@ -76,17 +77,26 @@ pub(crate) struct ClientShared {
 
 impl ClientShared {
     fn push(&self, event: ClientEvent) {
-        self.queued_events.fetch_add(1, Ordering::SeqCst);
-        if self.events.send(event).is_err() {
+        let counted = counts_as_queued(&event);
+        if counted {
+            self.queued_events.fetch_add(1, Ordering::SeqCst);
+        }
+        if self.events.send(event).is_err() && counted {
             // The PHP side is gone: nobody will ever take it.
             self.queued_events.fetch_sub(1, Ordering::SeqCst);
         }
     }
 
-    /// The PHP thread took one event off the channel.
-    pub(crate) fn taken(&self) {
-        self.queued_events.fetch_sub(1, Ordering::SeqCst);
+    /// The PHP thread took this event off the channel.
+    pub(crate) fn taken(&self, event: &ClientEvent) {
+        if counts_as_queued(event) {
+            self.queued_events.fetch_sub(1, Ordering::SeqCst);
+        }
     }
+}
+
+fn counts_as_queued(event: &ClientEvent) -> bool {
+    !matches!(event, ClientEvent::Log { .. })
 }
 
 /// A live `rd_kafka_t` with its callback state. Destroyed on drop.

@@ -135,7 +135,7 @@ impl KafkaConsumer {
 
     fn serve_pending(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
         while let Ok(event) = self.events.try_recv() {
-            self.client.shared.taken();
+            self.client.shared.taken(&event);
             serve(event)?;
         }
         ControlFlow::Continue(())

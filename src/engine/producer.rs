@@ -68,7 +68,7 @@ impl Producer {
     }
 
     fn take(&self, event: ClientEvent) -> ClientEvent {
-        self.core.shared().taken();
+        self.core.shared().taken(&event);
         event
     }
 

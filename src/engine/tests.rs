@@ -115,3 +115,21 @@ fn a_consumer_without_group_id_is_refused() {
     let error = KafkaConsumer::new(NativeConf::new(), EnabledCallbacks::default()).err().unwrap();
     assert_eq!(error.message, "\"group.id\" must be configured");
 }
+
+#[test]
+fn log_events_do_not_count_in_the_out_queue() {
+    let cluster = MockCluster::new(1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("debug", "all").unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks { log: true, ..Default::default() }).unwrap();
+    // Debug logging produces a steady stream of log events nobody has taken yet.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut logs = 0;
+    while logs == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        logs = producer.poll(Duration::ZERO, |_| ControlFlow::Break(()));
+    }
+    assert!(logs > 0, "debug=all produced log events");
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(producer.out_queue_len(), 0);
+}
