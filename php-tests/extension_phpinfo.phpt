@@ -5,7 +5,7 @@ phpinfo() shows the rdkafka-rs version, the php-rdkafka API level, librdkafka's 
 ob_start();
 (new ReflectionExtension('rdkafka'))->info();
 $info = ob_get_clean();
-foreach (['rdkafka-rs version', 'php-rdkafka API version', 'librdkafka version (runtime)', 'librdkafka built-in features', 'engine thread'] as $row) {
+foreach (['rdkafka-rs version', 'rdkafka-rs build', 'php-rdkafka API version', 'librdkafka version (runtime)', 'librdkafka built-in features', 'engine thread'] as $row) {
     echo $row, ': ', str_contains($info, $row) ? 'shown' : 'MISSING', "\n";
 }
 preg_match('/built-in features => (\S+)/', $info, $m);
@@ -17,6 +17,7 @@ var_dump(str_contains($info, RD_KAFKA_VERSION >> 24 . '.'));
 ?>
 --EXPECT--
 rdkafka-rs version: shown
+rdkafka-rs build: shown
 php-rdkafka API version: shown
 librdkafka version (runtime): shown
 librdkafka built-in features: shown

@@ -6,6 +6,8 @@ use super::error::cstr_to_string;
 
 /// The extension's own version.
 pub const EXTENSION_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The git commit the extension was built from ("unknown" outside a checkout).
+pub const GIT_COMMIT: &str = env!("RDKAFKA_RS_GIT_COMMIT");
 /// The php-rdkafka API level implemented, and what `phpversion('rdkafka')` reports,
 /// so Composer's `ext-rdkafka: ^6.0` constraint is met.
 pub const PHP_RDKAFKA_API_VERSION: &str = "6.0.5";

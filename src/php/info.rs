@@ -5,7 +5,8 @@ use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
 use crate::engine::engine_thread::engine_status;
 use crate::engine::version::{
-    builtin_features, librdkafka_build_version, librdkafka_version_str, version_text, EXTENSION_VERSION, PHP_RDKAFKA_API_VERSION,
+    builtin_features, librdkafka_build_version, librdkafka_version_str, version_text, EXTENSION_VERSION, GIT_COMMIT,
+    PHP_RDKAFKA_API_VERSION,
 };
 
 pub extern "C" fn module_info(_module: *mut ModuleEntry) {
@@ -14,6 +15,7 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("rdkafka support", "enabled");
     info_table_row!("implementation", "rdkafka-rs (Rust)");
     info_table_row!("rdkafka-rs version", EXTENSION_VERSION);
+    info_table_row!("rdkafka-rs build", GIT_COMMIT);
     info_table_row!("php-rdkafka API version", PHP_RDKAFKA_API_VERSION);
     info_table_row!("librdkafka version (runtime)", librdkafka_version_str().as_str());
     info_table_row!("librdkafka version (build)", version_text(librdkafka_build_version()).as_str());
