@@ -16,7 +16,7 @@ while (microtime(true) < $deadline) {
     if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
         echo "message: {$message->payload}\n";
     } elseif ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-        var_dump($message->topic_name === $topicName, $message->partition, $message->offset, $message->errstr());
+        var_dump($message->topic_name === $topicName, $message->partition, $message->offset, $message->errstr(), $message->timestamp);
         break;
     }
 }
@@ -28,3 +28,4 @@ bool(true)
 int(0)
 int(1)
 string(24) "Broker: No more messages"
+int(-1)

@@ -1,5 +1,5 @@
 --TEST--
-Producer: bad partition, flags and argument types are clear exceptions, not crashes
+Producer: bad partition and flags are InvalidArgumentException (as in php-rdkafka), wrong types TypeError, never a crash
 --FILE--
 <?php
 $quiet = new RdKafka\Conf();
@@ -27,8 +27,8 @@ foreach ($calls as $call) {
 var_dump($producer->getOutQLen());
 ?>
 --EXPECTF--
-RdKafka\Exception: Out of range value '-7' for $partition
-RdKafka\Exception: Invalid value '12345' for $msgflags: use 0 or RD_KAFKA_MSG_F_BLOCK
+InvalidArgumentException: Out of range value '-7' for $partition
+InvalidArgumentException: Invalid value '12345' for $msgflags: use 0 or RD_KAFKA_MSG_F_BLOCK
 TypeError: %s
 TypeError: %s
 TypeError: Header "h" must be a string or null, %s given

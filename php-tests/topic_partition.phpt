@@ -17,7 +17,7 @@ try {
 string(6) "orders"
 int(3)
 int(0)
-NULL
+int(0)
 bool(true)
 string(8) "payments"
 int(1)
@@ -30,6 +30,6 @@ object(RdKafka\TopicPartition)#1 (4) {
   ["offset"]=>
   int(42)
   ["err"]=>
-  NULL
+  int(0)
 }
 ArgumentCountError

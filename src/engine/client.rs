@@ -36,7 +36,8 @@ pub struct DeliveryReport {
     pub topic: String,
     pub partition: i32,
     pub offset: i64,
-    pub timestamp: Option<i64>,
+    /// Milliseconds since the epoch, or -1 when not available.
+    pub timestamp: i64,
     pub payload: Option<Vec<u8>>,
     pub key: Option<Vec<u8>>,
     pub headers: Vec<Header>,
@@ -252,7 +253,7 @@ unsafe fn delivery_report(message: &rdsys::rd_kafka_message_t, opaque: Option<Ve
             topic: if message.rkt.is_null() { String::new() } else { cstr_to_string(rdsys::rd_kafka_topic_name(message.rkt)) },
             partition: message.partition,
             offset: message.offset,
-            timestamp: (timestamp >= 0).then_some(timestamp),
+            timestamp,
             payload: copy_bytes(message.payload, message.len),
             key: copy_bytes(message.key, message.key_len),
             headers: read_headers(message),

@@ -96,12 +96,11 @@ impl ConsumedMessage {
         (!raw.key.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.key.cast::<u8>(), raw.key_len) })
     }
 
-    /// Milliseconds since the epoch, when the broker or producer set one.
-    pub fn timestamp(&self) -> Option<i64> {
+    /// Milliseconds since the epoch, or -1 when not available.
+    pub fn timestamp(&self) -> i64 {
         let mut kind = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
         // SAFETY: the message is valid.
-        let timestamp = unsafe { rdsys::rd_kafka_message_timestamp(self.ptr, &mut kind) };
-        (timestamp >= 0).then_some(timestamp)
+        unsafe { rdsys::rd_kafka_message_timestamp(self.ptr, &mut kind) }
     }
 
     pub fn headers(&self) -> Vec<Header> {

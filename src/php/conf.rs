@@ -9,7 +9,7 @@ use ext_php_rs::types::ZendHashTable;
 use super::callbacks::{ClientCallbacks, PhpCallback};
 use super::exception::{guard, OrThrow};
 use super::topic_conf::TopicConf;
-use super::zval::string_map;
+use super::zval::{string_map, PhpString};
 use crate::engine::NativeConf;
 
 #[php_class]
@@ -42,8 +42,8 @@ impl Conf {
     }
 
     /// Sets a property; throws with librdkafka's message if the name or value is wrong.
-    pub fn set(&self, name: &str, value: &str) -> PhpResult<()> {
-        guard(|| self.native.borrow_mut().set(name, value).or_throw())
+    pub fn set(&self, name: PhpString, value: PhpString) -> PhpResult<()> {
+        guard(|| self.native.borrow_mut().set(name.as_str(), value.as_str()).or_throw())
     }
 
     /// Deprecated in php-rdkafka (set topic properties on Conf directly); still works.

@@ -38,6 +38,12 @@ pub fn exception(message: impl Into<String>, code: i32) -> PhpException {
     PhpException::new(message.into(), code, exception_class())
 }
 
+/// `\InvalidArgumentException`, which php-rdkafka throws for out-of-range arguments.
+pub fn invalid_argument(message: impl Into<String>) -> PhpException {
+    let class = ClassEntry::try_find("InvalidArgumentException").unwrap_or_else(ce::exception);
+    PhpException::new(message.into(), 0, class)
+}
+
 pub fn type_error(message: impl Into<String>) -> PhpException {
     PhpException::new(message.into(), 0, ce::type_error())
 }

@@ -7,6 +7,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
 use super::exception::exception;
+use super::zval::PhpInt;
 use super::zval::{list, to_zval};
 use crate::engine::error::{err2name, err2str, error_descriptions};
 use crate::engine::version::thread_count;
@@ -29,21 +30,21 @@ pub fn get_err_descs() -> PhpResult<ZBox<ZendHashTable>> {
 
 #[php_function]
 #[php(name = "rd_kafka_err2name")]
-pub fn err_to_name(err: i64) -> Option<String> {
-    i32::try_from(err).ok().map(err2name)
+pub fn err_to_name(err: PhpInt) -> Option<String> {
+    i32::try_from(err.0).ok().map(err2name)
 }
 
 #[php_function]
 #[php(name = "rd_kafka_err2str")]
-pub fn err_to_str(err: i64) -> Option<String> {
-    i32::try_from(err).ok().map(err2str)
+pub fn err_to_str(err: PhpInt) -> Option<String> {
+    i32::try_from(err.0).ok().map(err2str)
 }
 
 /// Deprecated in librdkafka; kept for old scripts.
 #[php_function]
 #[php(name = "rd_kafka_errno2err")]
-pub fn errno_to_err(errnox: i64) -> i64 {
-    let errno = i32::try_from(errnox).unwrap_or(0);
+pub fn errno_to_err(errnox: PhpInt) -> i64 {
+    let errno = i32::try_from(errnox.0).unwrap_or(0);
     // SAFETY: a pure lookup; any int is accepted.
     i64::from(unsafe { rdkafka_sys::rd_kafka_errno2err(errno) } as i32)
 }
@@ -58,8 +59,8 @@ pub fn errno() -> i64 {
 /// The offset `cnt` messages before the end of a partition.
 #[php_function]
 #[php(name = "rd_kafka_offset_tail")]
-pub fn offset_tail(cnt: i64) -> i64 {
-    i64::from(rdkafka_sys::RD_KAFKA_OFFSET_TAIL_BASE) - cnt
+pub fn offset_tail(cnt: PhpInt) -> i64 {
+    i64::from(rdkafka_sys::RD_KAFKA_OFFSET_TAIL_BASE).saturating_sub(cnt.0)
 }
 
 #[php_function]

@@ -10,7 +10,7 @@ use super::conf::Conf;
 use super::exception::{guard, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
-use super::zval::{list, null_zval, to_zval};
+use super::zval::{list, null_zval, to_zval, PhpInt, PhpString};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
 use crate::engine::producer::ERR_TIMED_OUT;
 use crate::engine::{self, CloseEvent};
@@ -23,10 +23,10 @@ pub struct KafkaConsumer {
 }
 
 /// Reads `null`, an `RdKafka\Message` (commits its offset + 1) or an array of `RdKafka\TopicPartition`.
-fn offsets_to_commit(argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::TopicPartition>>> {
+fn offsets_to_commit(method: &str, argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::TopicPartition>>> {
     let Some(argument) = argument.filter(|value| !value.is_null()) else { return Ok(None) };
     if let Some(array) = argument.array() {
-        return partitions_from_array(array, "RdKafka\\KafkaConsumer::commit()").map(Some);
+        return partitions_from_array(array, &format!("RdKafka\\KafkaConsumer::{method}()")).map(Some);
     }
     let is_message = argument
         .object()
@@ -34,7 +34,7 @@ fn offsets_to_commit(argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::To
         .is_some_and(|name| name == "RdKafka\\Message");
     let object = argument.object().filter(|_| is_message).ok_or_else(|| {
         type_error(format!(
-            "RdKafka\\KafkaConsumer::commit(): Argument #1 ($message_or_offsets) must be of type RdKafka\\Message|array|null, {} given",
+            "RdKafka\\KafkaConsumer::{method}(): Argument #1 ($message_or_offsets) must be of type RdKafka\\Message|array|null, {} given",
             super::zval::type_name(argument)
         ))
     })?;
@@ -75,7 +75,7 @@ impl KafkaConsumer {
             let names = topics
                 .iter()
                 .map(|(index, value)| {
-                    value.string().ok_or_else(|| {
+                    PhpString::from_value(value).map(|name| name.0).ok_or_else(|| {
                         type_error(format!("RdKafka\\KafkaConsumer::subscribe(): topic {index} must be a string, {} given", super::zval::type_name(value)))
                     })
                 })
@@ -97,12 +97,12 @@ impl KafkaConsumer {
 
     /// The next message; on timeout a Message with `err = RD_KAFKA_RESP_ERR__TIMED_OUT`.
     /// Callbacks (rebalance, error, stats, offset commit, log) run in here.
-    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageValue> {
+    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: PhpInt) -> PhpResult<MessageValue> {
         let this = this_zval(self_);
         let consumer: &KafkaConsumer = self_;
         guard(|| {
             let outcome =
-                consumer.engine.poll(timeout(timeout_ms), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
+                consumer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
             match outcome {
                 PollOutcome::Message(found) => message::from_consumed(&found).map(MessageValue),
                 PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT).map(MessageValue),
@@ -115,13 +115,13 @@ impl KafkaConsumer {
     /// Commits synchronously: the current positions (null), a Message's offset + 1, or an array of TopicPartition.
     #[php(optional = message_or_offsets)]
     pub fn commit(&self, message_or_offsets: Option<&Zval>) -> PhpResult<()> {
-        guard(|| self.engine.commit(offsets_to_commit(message_or_offsets)?.as_deref(), false).or_throw())
+        guard(|| self.engine.commit(offsets_to_commit("commit", message_or_offsets)?.as_deref(), false).or_throw())
     }
 
     /// Like commit(), without waiting; the result goes to the offset commit callback.
     #[php(optional = message_or_offsets)]
     pub fn commit_async(&self, message_or_offsets: Option<&Zval>) -> PhpResult<()> {
-        guard(|| self.engine.commit(offsets_to_commit(message_or_offsets)?.as_deref(), true).or_throw())
+        guard(|| self.engine.commit(offsets_to_commit("commitAsync", message_or_offsets)?.as_deref(), true).or_throw())
     }
 
     /// Leaves the group: the rebalance callback sees the revocation, then the consumer is unusable.

@@ -71,7 +71,8 @@ impl IntoZval for MessageValue {
 pub struct MessageFields<'a> {
     pub err: i32,
     pub topic_name: Option<&'a str>,
-    pub timestamp: Option<i64>,
+    /// Shown only when there is a payload, as php-rdkafka does (-1 = not available).
+    pub timestamp: i64,
     pub partition: i32,
     pub payload: Option<&'a [u8]>,
     pub key: Option<&'a [u8]>,
@@ -92,7 +93,7 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
     let values: [(&str, Zval); 10] = [
         ("err", long_zval(i64::from(fields.err))),
         ("topic_name", fields.topic_name.map_or_else(null_zval, |name| bytes_zval(name.as_bytes()))),
-        ("timestamp", fields.timestamp.map_or_else(null_zval, long_zval)),
+        ("timestamp", if fields.payload.is_some() { long_zval(fields.timestamp) } else { null_zval() }),
         ("partition", long_zval(i64::from(fields.partition))),
         ("payload", optional_bytes_zval(fields.payload)),
         ("len", fields.payload.map_or_else(null_zval, |p| long_zval(p.len() as i64))),
@@ -142,7 +143,7 @@ pub fn error_only(code: i32) -> PhpResult<Zval> {
     new_message(&MessageFields {
         err: code,
         topic_name: None,
-        timestamp: None,
+        timestamp: -1,
         partition: 0,
         payload: None,
         key: None,

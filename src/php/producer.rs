@@ -9,6 +9,7 @@ use super::exception::{guard, OrThrow};
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
+use super::zval::{PhpInt, PhpString};
 use crate::engine;
 
 #[php_class]
@@ -31,42 +32,43 @@ impl Producer {
     }
 
     /// Adds brokers (`host:port,...`); returns how many were added.
-    pub fn add_brokers(&self, broker_list: &str) -> i64 {
-        i64::from(self.engine.add_brokers(broker_list))
+    pub fn add_brokers(&self, broker_list: PhpString) -> i64 {
+        i64::from(self.engine.add_brokers(broker_list.as_str()))
     }
 
     #[php(optional = topic_conf)]
     pub fn new_topic(
         self_: &mut ZendClassObject<Producer>,
-        topic_name: &str,
+        topic_name: PhpString,
         topic_conf: Option<&TopicConf>,
     ) -> PhpResult<ProducerTopic> {
         let this = this_zval(self_);
         let producer: &Producer = self_;
         guard(|| {
             let native = topic_conf.map(TopicConf::native);
-            let topic = producer.engine.new_topic(topic_name, native.as_deref()).or_throw()?;
+            let topic = producer.engine.new_topic(topic_name.as_str(), native.as_deref()).or_throw()?;
             Ok(ProducerTopic::new(topic, this))
         })
     }
 
     /// Serves queued events (delivery reports, errors, logs, stats); returns how many.
-    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<i64> {
         let this = this_zval(self_);
         let producer: &Producer = self_;
-        guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event)) as i64))
+        guard(|| Ok(producer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&producer.callbacks, &this, event)) as i64))
     }
 
     /// Waits until every message is delivered (serving events); returns
     /// `RD_KAFKA_RESP_ERR_NO_ERROR` or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
-    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<i64> {
         let this = this_zval(self_);
         let producer: &Producer = self_;
-        guard(|| Ok(i64::from(producer.engine.flush(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event)))))
+        guard(|| Ok(i64::from(producer.engine.flush(timeout(timeout_ms.0), |event| dispatch(&producer.callbacks, &this, event)))))
     }
 
     /// `RD_KAFKA_PURGE_F_*` flags; purged messages are reported as failed.
-    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
+    pub fn purge(&self, purge_flags: PhpInt) -> PhpResult<i64> {
+        let purge_flags = purge_flags.0;
         let flags = i32::try_from(purge_flags).map_err(|_| super::exception::value_error(format!("Invalid purge flags {purge_flags}")))?;
         Ok(i64::from(self.engine.purge(flags)))
     }
@@ -82,7 +84,7 @@ impl Producer {
     }
 
     /// Deprecated in php-rdkafka: use the `log_level` property.
-    pub fn set_log_level(&self, level: i64) {
-        self.engine.set_log_level(i32::try_from(level).unwrap_or(i32::MAX));
+    pub fn set_log_level(&self, level: PhpInt) {
+        self.engine.set_log_level(i32::try_from(level.0).unwrap_or(i32::MAX));
     }
 }

@@ -3,9 +3,9 @@
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 
-use super::exception::{exception, guard, type_error, OrThrow};
+use super::exception::{guard, invalid_argument, type_error, OrThrow};
 use super::topic::Topic;
-use super::zval::{type_name, PhpBytes};
+use super::zval::{type_name, PhpBytes, PhpInt};
 use crate::engine::{self, ProduceRequest};
 
 /// `RD_KAFKA_MSG_F_BLOCK`, the only flag php-rdkafka lets callers pass.
@@ -31,12 +31,12 @@ fn check_partition(partition: i64) -> PhpResult<i32> {
     i32::try_from(partition)
         .ok()
         .filter(|p| *p >= 0 || *p == engine::producer::PARTITION_UA)
-        .ok_or_else(|| exception(format!("Out of range value '{partition}' for $partition"), 0))
+        .ok_or_else(|| invalid_argument(format!("Out of range value '{partition}' for $partition")))
 }
 
 fn check_flags(msgflags: i64) -> PhpResult<i32> {
     if msgflags != 0 && msgflags != MSG_F_BLOCK {
-        return Err(exception(format!("Invalid value '{msgflags}' for $msgflags: use 0 or RD_KAFKA_MSG_F_BLOCK"), 0));
+        return Err(invalid_argument(format!("Invalid value '{msgflags}' for $msgflags: use 0 or RD_KAFKA_MSG_F_BLOCK")));
     }
     Ok(msgflags as i32)
 }
@@ -51,16 +51,16 @@ impl ProducerTopic {
     #[php(optional = payload)]
     pub fn produce(
         &self,
-        partition: i64,
-        msgflags: i64,
+        partition: PhpInt,
+        msgflags: PhpInt,
         payload: Option<PhpBytes<'_>>,
         key: Option<PhpBytes<'_>>,
         msg_opaque: Option<PhpBytes<'_>>,
     ) -> PhpResult<()> {
         guard(|| {
             let request = ProduceRequest {
-                partition: check_partition(partition)?,
-                flags: check_flags(msgflags)?,
+                partition: check_partition(partition.0)?,
+                flags: check_flags(msgflags.0)?,
                 payload: payload.as_ref().map(PhpBytes::bytes),
                 key: key.as_ref().map(PhpBytes::bytes),
                 opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
@@ -75,12 +75,12 @@ impl ProducerTopic {
     #[allow(clippy::too_many_arguments)]
     pub fn producev(
         &self,
-        partition: i64,
-        msgflags: i64,
+        partition: PhpInt,
+        msgflags: PhpInt,
         payload: Option<PhpBytes<'_>>,
         key: Option<PhpBytes<'_>>,
         headers: Option<&ZendHashTable>,
-        timestamp_ms: Option<i64>,
+        timestamp_ms: Option<PhpInt>,
         msg_opaque: Option<PhpBytes<'_>>,
     ) -> PhpResult<()> {
         guard(|| {
@@ -96,12 +96,12 @@ impl ProducerTopic {
                 header_pairs.push((name.to_string(), value));
             }
             let request = ProduceRequest {
-                partition: check_partition(partition)?,
-                flags: check_flags(msgflags)?,
+                partition: check_partition(partition.0)?,
+                flags: check_flags(msgflags.0)?,
                 payload: payload.as_ref().map(PhpBytes::bytes),
                 key: key.as_ref().map(PhpBytes::bytes),
                 headers: header_pairs.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
-                timestamp_ms,
+                timestamp_ms: timestamp_ms.map(|t| t.0),
                 opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
             };
             self.engine.produce(request).or_throw()

@@ -7,7 +7,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 
 use super::exception::{guard, OrThrow};
-use super::zval::string_map;
+use super::zval::{string_map, PhpString};
 use crate::engine::NativeTopicConf;
 
 #[php_class]
@@ -32,7 +32,7 @@ impl TopicConf {
         guard(|| string_map(self.native.borrow().dump()))
     }
 
-    pub fn set(&self, name: &str, value: &str) -> PhpResult<()> {
-        guard(|| self.native.borrow_mut().set(name, value).or_throw())
+    pub fn set(&self, name: PhpString, value: PhpString) -> PhpResult<()> {
+        guard(|| self.native.borrow_mut().set(name.as_str(), value.as_str()).or_throw())
     }
 }

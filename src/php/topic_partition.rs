@@ -5,7 +5,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::exception::type_error;
-use super::zval::{list, to_zval};
+use super::zval::{list, to_zval, PhpInt, PhpString};
 use crate::engine;
 
 #[php_class]
@@ -33,16 +33,16 @@ impl TopicPartition {
 #[php_impl]
 impl TopicPartition {
     #[php(defaults(offset = 0))]
-    pub fn __construct(topic: String, partition: i64, offset: i64) -> Self {
-        Self { topic, partition, offset, err: None }
+    pub fn __construct(topic: PhpString, partition: PhpInt, offset: PhpInt) -> Self {
+        Self { topic: topic.0, partition: partition.0, offset: offset.0, err: Some(0) }
     }
 
     pub fn get_topic(&self) -> String {
         self.topic.clone()
     }
 
-    pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: String) -> &mut ZendClassObject<TopicPartition> {
-        self_.topic = topic_name;
+    pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: PhpString) -> &mut ZendClassObject<TopicPartition> {
+        self_.topic = topic_name.0;
         self_
     }
 
@@ -50,8 +50,8 @@ impl TopicPartition {
         self.partition
     }
 
-    pub fn set_partition(self_: &mut ZendClassObject<TopicPartition>, partition: i64) -> &mut ZendClassObject<TopicPartition> {
-        self_.partition = partition;
+    pub fn set_partition(self_: &mut ZendClassObject<TopicPartition>, partition: PhpInt) -> &mut ZendClassObject<TopicPartition> {
+        self_.partition = partition.0;
         self_
     }
 
@@ -59,8 +59,8 @@ impl TopicPartition {
         self.offset
     }
 
-    pub fn set_offset(self_: &mut ZendClassObject<TopicPartition>, offset: i64) -> &mut ZendClassObject<TopicPartition> {
-        self_.offset = offset;
+    pub fn set_offset(self_: &mut ZendClassObject<TopicPartition>, offset: PhpInt) -> &mut ZendClassObject<TopicPartition> {
+        self_.offset = offset.0;
         self_
     }
 

@@ -104,3 +104,74 @@ impl<'a> ext_php_rs::convert::FromZval<'a> for PhpBytes<'a> {
         Self::from_value(zval)
     }
 }
+
+/// An `int` argument converted as PHP's weak mode does (php-rdkafka's default):
+/// numeric strings, integral floats and bools are accepted; anything else is a TypeError.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhpInt(pub i64);
+
+impl PhpInt {
+    fn from_value(value: &Zval) -> Option<Self> {
+        if let Some(long) = value.long() {
+            return Some(Self(long));
+        }
+        if let Some(flag) = value.bool() {
+            return Some(Self(i64::from(flag)));
+        }
+        let float = match value.double() {
+            Some(float) => float,
+            None => {
+                let text = value.str()?.trim();
+                if let Ok(long) = text.parse::<i64>() {
+                    return Some(Self(long));
+                }
+                text.parse::<f64>().ok()?
+            }
+        };
+        // PHP truncates a fractional float (with a deprecation notice); out of range is a TypeError.
+        (float.is_finite() && float >= i64::MIN as f64 && float <= i64::MAX as f64).then(|| Self(float as i64))
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for PhpInt {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Long;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Self::from_value(zval)
+    }
+}
+
+impl From<i32> for PhpInt {
+    fn from(value: i32) -> Self {
+        Self(i64::from(value))
+    }
+}
+
+impl ext_php_rs::convert::StubLiteral for PhpInt {
+    fn stub_literal(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// A `string` argument holding text (names, configuration values), converted
+/// as PHP's weak mode does: int, float, bool and Stringable objects are accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhpString(pub String);
+
+impl PhpString {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn from_value(value: &Zval) -> Option<Self> {
+        PhpBytes::from_value(value).map(|bytes| Self(String::from_utf8_lossy(bytes.bytes()).into_owned()))
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for PhpString {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::String;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Self::from_value(zval)
+    }
+}
