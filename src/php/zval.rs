@@ -129,7 +129,7 @@ impl PhpInt {
             }
         };
         // PHP truncates a fractional float (with a deprecation notice); out of range is a TypeError.
-        (float.is_finite() && float >= i64::MIN as f64 && float <= i64::MAX as f64).then(|| Self(float as i64))
+        (float.is_finite() && float >= i64::MIN as f64 && float <= i64::MAX as f64).then_some(Self(float as i64))
     }
 }
 
