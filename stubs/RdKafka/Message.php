@@ -10,7 +10,7 @@ class Message
     public $err = null;
     /** @var ?string */
     public $topic_name = null;
-    /** @var ?int milliseconds since the epoch */
+    /** @var ?int milliseconds since the epoch (-1 if unknown); set only when there is a payload, as in php-rdkafka */
     public $timestamp = null;
     /** @var int */
     public $partition = null;

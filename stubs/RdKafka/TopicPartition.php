@@ -29,6 +29,6 @@ class TopicPartition
 
     public function setOffset(int $offset): TopicPartition {}
 
-    /** librdkafka's per-partition error, null for objects made in PHP. */
+    /** librdkafka's per-partition error (RD_KAFKA_RESP_ERR_*); 0 for objects made in PHP. */
     public function getErr(): ?int {}
 }
