@@ -15,8 +15,9 @@ mod module {
     use crate::engine::version::PHP_RDKAFKA_API_VERSION;
     use crate::php::*;
 
-    extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
+    extern "C" fn startup(_type: i32, module_number: i32) -> i32 {
         exception::install_panic_hook();
+        ini::register(module_number);
         let registered = exception::register_exception_classes().and_then(|()| message::register_message_class());
         match registered {
             Ok(()) => 0,

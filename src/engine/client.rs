@@ -9,7 +9,7 @@ use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
 
-use crossbeam_channel::{unbounded, Receiver, Sender};
+use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 use rdkafka_sys as rdsys;
 
 use super::conf::NativeConf;
@@ -44,6 +44,29 @@ pub struct DeliveryReport {
     pub opaque: Option<Vec<u8>>,
 }
 
+impl DeliveryReport {
+    /// The bytes this message counts against the in-flight bound (payload + key).
+    pub fn accounted_bytes(&self) -> i64 {
+        (self.payload.as_ref().map_or(0, Vec::len) + self.key.as_ref().map_or(0, Vec::len)) as i64
+    }
+}
+
+/// How many messages, and how many payload + key bytes, a producer may have in
+/// flight: produced but not yet reported to PHP (or dropped, when PHP does not
+/// want the report). `i64::MAX` means no bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InflightLimit {
+    pub max_messages: i64,
+    pub max_bytes: i64,
+}
+
+impl InflightLimit {
+    pub const UNBOUNDED: Self = Self { max_messages: i64::MAX, max_bytes: i64::MAX };
+}
+
+/// `RD_KAFKA_RESP_ERR__PURGE_QUEUE` and `__PURGE_INFLIGHT`: failures the caller asked for.
+const PURGE_ERRORS: [i32; 2] = [-152, -151];
+
 /// An event for the PHP thread to serve.
 #[derive(Debug, Clone)]
 pub enum ClientEvent {
@@ -74,6 +97,17 @@ pub(crate) struct ClientShared {
     pub(crate) dropped_reports: AtomicI64,
     /// Set by the engine thread when it should poll this client's main queue.
     pub(crate) wake_pending: AtomicBool,
+    pub(crate) limit: InflightLimit,
+    /// Produced and not yet reported to PHP (or dropped): what the bound counts.
+    pub(crate) inflight_messages: AtomicI64,
+    pub(crate) inflight_bytes: AtomicI64,
+    /// Failed deliveries (other than purges the caller asked for) whose report
+    /// was dropped because no PHP callback wanted it.
+    pub(crate) dropped_failures: AtomicI64,
+    /// A producer blocked on a full queue waits here for room (RD_KAFKA_MSG_F_BLOCK).
+    pub(crate) waiting_for_room: AtomicBool,
+    room_signal: Sender<()>,
+    pub(crate) room: Receiver<()>,
 }
 
 impl ClientShared {
@@ -92,6 +126,29 @@ impl ClientShared {
     pub(crate) fn taken(&self, event: &ClientEvent) {
         if counts_as_queued(event) {
             self.queued_events.fetch_sub(1, Ordering::SeqCst);
+        }
+        if let ClientEvent::Delivery(report) = event {
+            self.release(report.accounted_bytes());
+        }
+    }
+
+    /// Whether one more message of `bytes` fits the bound.
+    pub(crate) fn has_room(&self, bytes: i64) -> bool {
+        self.inflight_messages.load(Ordering::SeqCst) < self.limit.max_messages
+            && self.inflight_bytes.load(Ordering::SeqCst).saturating_add(bytes) <= self.limit.max_bytes
+    }
+
+    pub(crate) fn reserve(&self, bytes: i64) {
+        self.inflight_messages.fetch_add(1, Ordering::SeqCst);
+        self.inflight_bytes.fetch_add(bytes, Ordering::SeqCst);
+    }
+
+    /// One message left the bound: reported to PHP, dropped, or refused by librdkafka.
+    pub(crate) fn release(&self, bytes: i64) {
+        self.inflight_messages.fetch_sub(1, Ordering::SeqCst);
+        self.inflight_bytes.fetch_sub(bytes, Ordering::SeqCst);
+        if self.waiting_for_room.load(Ordering::SeqCst) {
+            let _ = self.room_signal.try_send(());
         }
     }
 }
@@ -122,8 +179,10 @@ impl NativeClient {
         kind: rdsys::rd_kafka_type_t,
         conf: NativeConf,
         callbacks: EnabledCallbacks,
+        limit: InflightLimit,
     ) -> KafkaResult<(Self, Receiver<ClientEvent>)> {
         let (events, receiver) = unbounded();
+        let (room_signal, room) = bounded(1);
         let is_producer = kind == rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER;
         let shared = Box::new(ClientShared {
             id: NEXT_CLIENT_ID.fetch_add(1, Ordering::Relaxed),
@@ -134,6 +193,13 @@ impl NativeClient {
             yield_on_callback: !is_producer,
             dropped_reports: AtomicI64::new(0),
             wake_pending: AtomicBool::new(false),
+            limit,
+            inflight_messages: AtomicI64::new(0),
+            inflight_bytes: AtomicI64::new(0),
+            dropped_failures: AtomicI64::new(0),
+            waiting_for_room: AtomicBool::new(false),
+            room_signal,
+            room,
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();
@@ -232,9 +298,15 @@ unsafe extern "C" fn on_delivery(
         if shared.callbacks.delivery {
             // SAFETY: message and its topic are valid for this call.
             let report = unsafe { delivery_report(message, user_opaque) };
+            // Still in flight: the bound is released when PHP takes the report.
             shared.push(ClientEvent::Delivery(report));
         } else {
             shared.dropped_reports.fetch_add(1, Ordering::Relaxed);
+            let err = message.err as i32;
+            if err != 0 && !PURGE_ERRORS.contains(&err) {
+                shared.dropped_failures.fetch_add(1, Ordering::SeqCst);
+            }
+            shared.release((message.len + message.key_len) as i64);
         }
         // Decremented after the push so that "undelivered + queued" never dips to 0 early.
         shared.undelivered.fetch_sub(1, Ordering::SeqCst);

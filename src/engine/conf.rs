@@ -1,6 +1,7 @@
 //! Global and topic configuration, held as librdkafka's own objects so that
 //! `set()` validates exactly as librdkafka does and `dump()` shows its defaults.
 
+use std::collections::HashSet;
 use std::ffi::CString;
 use std::os::raw::c_char;
 
@@ -41,9 +42,39 @@ unsafe fn take_dump(dump: *mut *const c_char, count: usize) -> Vec<(String, Stri
     pairs
 }
 
+/// rdkafka-rs's defaults for the settings that decide how much memory a client
+/// holds (librdkafka's own allow a producer 1 GiB and a consumer 64 MiB of prefetch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryDefaults {
+    /// `queue.buffering.max.messages`: messages in flight per producer.
+    pub producer_max_messages: i64,
+    /// `queue.buffering.max.kbytes`: payload + key KiB in flight per producer.
+    pub producer_max_kbytes: i64,
+    /// `queued.max.messages.kbytes`: KiB a consumer prefetches.
+    pub consumer_max_kbytes: i64,
+}
+
+impl Default for MemoryDefaults {
+    fn default() -> Self {
+        Self { producer_max_messages: 100_000, producer_max_kbytes: 16_384, consumer_max_kbytes: 8_192 }
+    }
+}
+
+impl MemoryDefaults {
+    fn producer_properties(&self) -> [(&'static str, i64); 2] {
+        [("queue.buffering.max.messages", self.producer_max_messages), ("queue.buffering.max.kbytes", self.producer_max_kbytes)]
+    }
+
+    fn consumer_properties(&self) -> [(&'static str, i64); 1] {
+        [("queued.max.messages.kbytes", self.consumer_max_kbytes)]
+    }
+}
+
 /// A `rd_kafka_conf_t` that we own.
 pub struct NativeConf {
     ptr: *mut rdsys::rd_kafka_conf_t,
+    /// Properties the user set: our defaults never override them.
+    user_set: HashSet<String>,
 }
 
 // SAFETY: a conf object is plain data; we never share it between threads unsynchronised.
@@ -52,11 +83,38 @@ unsafe impl Send for NativeConf {}
 impl NativeConf {
     pub fn new() -> Self {
         // SAFETY: rd_kafka_conf_new has no preconditions and never returns NULL.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_new() } }
+        Self { ptr: unsafe { rdsys::rd_kafka_conf_new() }, user_set: HashSet::new() }
+    }
+
+    /// Puts rdkafka-rs's producer memory bounds in place of librdkafka's defaults,
+    /// for the properties the user did not set. Applied when the client is created
+    /// (not in `new()`), so librdkafka does not warn about the other client type's properties.
+    pub fn apply_producer_defaults(&mut self, defaults: &MemoryDefaults) -> KafkaResult<()> {
+        self.apply_defaults(&defaults.producer_properties())
+    }
+
+    /// The consumer's counterpart of `apply_producer_defaults`.
+    pub fn apply_consumer_defaults(&mut self, defaults: &MemoryDefaults) -> KafkaResult<()> {
+        self.apply_defaults(&defaults.consumer_properties())
+    }
+
+    fn apply_defaults(&mut self, properties: &[(&str, i64)]) -> KafkaResult<()> {
+        for (name, value) in properties {
+            if !self.user_set.contains(*name) {
+                self.set_raw(name, &value.to_string())?;
+            }
+        }
+        Ok(())
     }
 
     /// Sets a property, with librdkafka's message on an unknown name or bad value.
     pub fn set(&mut self, name: &str, value: &str) -> KafkaResult<()> {
+        self.set_raw(name, value)?;
+        self.user_set.insert(name.to_string());
+        Ok(())
+    }
+
+    fn set_raw(&mut self, name: &str, value: &str) -> KafkaResult<()> {
         let c_name = to_cstring("property names", name)?;
         let c_value = to_cstring("values", value)?;
         let mut errstr = [0 as c_char; ERRSTR_SIZE];
@@ -97,7 +155,7 @@ impl NativeConf {
 
     pub fn duplicate(&self) -> Self {
         // SAFETY: ptr is a live conf; the copy is a new object we own.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_dup(self.ptr) } }
+        Self { ptr: unsafe { rdsys::rd_kafka_conf_dup(self.ptr) }, user_set: self.user_set.clone() }
     }
 
     pub(crate) fn as_ptr(&self) -> *mut rdsys::rd_kafka_conf_t {

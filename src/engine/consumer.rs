@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::Receiver;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, EnabledCallbacks, NativeClient};
+use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
 use super::message::ConsumedMessage;
@@ -49,7 +49,7 @@ impl KafkaConsumer {
         if conf.get("group.id").is_none_or(|group| group.is_empty()) {
             return Err(KafkaError::with_message(0, "\"group.id\" must be configured"));
         }
-        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks)?;
+        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks, InflightLimit::UNBOUNDED)?;
         // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
         unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
         Ok(Self { client, events, closed: AtomicBool::new(false) })

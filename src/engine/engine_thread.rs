@@ -14,12 +14,14 @@ use crossbeam_channel::{unbounded, Receiver, Sender};
 use once_cell::sync::Lazy;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientShared, NativeClient};
+use super::client::{ClientEvent, ClientShared, NativeClient};
 
-/// A producer handle as the engine sees it: the client and its main queue.
+/// A producer handle as the engine sees it: the client, its main queue, and the
+/// channel its events travel on to the PHP thread.
 pub(crate) struct ProducerCore {
     pub(crate) client: NativeClient,
     main_queue: *mut rdsys::rd_kafka_queue_t,
+    pub(crate) events: Receiver<ClientEvent>,
 }
 
 // SAFETY: the queue handle and client are thread-safe librdkafka objects.
@@ -76,11 +78,11 @@ impl Engine {
     }
 
     /// Hands a new producer to the engine thread; returns it ready to share.
-    pub(crate) fn adopt(client: NativeClient) -> Arc<ProducerCore> {
+    pub(crate) fn adopt(client: NativeClient, events: Receiver<ClientEvent>) -> Arc<ProducerCore> {
         let engine = &*ENGINE;
         // SAFETY: rk is live; the queue handle is released in ProducerCore::drop.
         let main_queue = unsafe { rdsys::rd_kafka_queue_get_main(client.rk) };
-        let core = Arc::new(ProducerCore { client, main_queue });
+        let core = Arc::new(ProducerCore { client, main_queue, events });
         if let Ok(mut producers) = engine.producers.lock() {
             producers.insert(core.id(), Arc::downgrade(&core));
         }

@@ -14,12 +14,12 @@ pub mod topic_partition;
 pub mod version;
 
 pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks};
-pub use conf::{NativeConf, NativeTopicConf};
+pub use conf::{MemoryDefaults, NativeConf, NativeTopicConf};
 pub use consumer::{CloseEvent, KafkaConsumer};
 pub use error::{KafkaError, KafkaResult};
 pub use message::ConsumedMessage;
 pub use mock_cluster::MockCluster;
-pub use producer::{ProduceRequest, Producer, ProducerTopic};
+pub use producer::{ProduceRequest, Producer, ProducerTopic, ShutdownReport};
 pub use topic_partition::TopicPartition;
 
 #[cfg(test)]

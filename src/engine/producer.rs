@@ -7,10 +7,10 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, RecvTimeoutError};
+use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, EnabledCallbacks, NativeClient};
+use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::{NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
 use super::error::{KafkaError, KafkaResult};
@@ -27,16 +27,37 @@ pub const ERR_TIMED_OUT: i32 = -185;
 /// `RD_KAFKA_RESP_ERR__INVALID_ARG`
 const ERR_INVALID_ARG: i32 = -186;
 
+/// `RD_KAFKA_RESP_ERR__QUEUE_FULL`
+pub const ERR_QUEUE_FULL: i32 = -184;
+/// `RD_KAFKA_RESP_ERR__INTR`: a PHP callback threw while produce() waited for room.
+const ERR_INTR: i32 = -141;
+/// How long a blocked produce() sleeps before it looks for room again.
+const ROOM_SLICE: Duration = Duration::from_millis(10);
+/// How long a producer that gives up waits for librdkafka to hand back purged messages.
+const PURGE_GRACE: Duration = Duration::from_secs(1);
+
+/// What a producer that went away could not deliver.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShutdownReport {
+    /// Messages still undelivered when the flush gave up, plus messages whose
+    /// failure was reported during the shutdown flush (PHP never saw either).
+    pub lost: i64,
+}
+
 pub struct Producer {
     core: Arc<ProducerCore>,
-    events: Receiver<ClientEvent>,
     shutdown_flush: Duration,
+    shut_down: bool,
 }
 
 impl Producer {
+    /// The in-flight bound is read from `queue.buffering.max.messages` and
+    /// `queue.buffering.max.kbytes`, so librdkafka's queue and ours agree.
     pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
-        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks)?;
-        Ok(Self { core: Engine::adopt(client), events, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH })
+        let limit = inflight_limit(&conf);
+        let (client, events) =
+            NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks, limit)?;
+        Ok(Self { core: Engine::adopt(client, events), shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false })
     }
 
     /// How long dropping this producer waits for outstanding messages.
@@ -58,8 +79,23 @@ impl Producer {
 
     /// Messages not yet delivered plus events not yet served, as php-rdkafka counts.
     pub fn out_queue_len(&self) -> i64 {
+        self.core.out_queue_len()
+    }
+
+    /// The bound on messages and bytes in flight.
+    pub fn inflight_limit(&self) -> InflightLimit {
+        self.core.shared().limit
+    }
+
+    /// Messages and payload + key bytes in flight now.
+    pub fn inflight(&self) -> (i64, i64) {
         let shared = self.core.shared();
-        shared.undelivered.load(Ordering::SeqCst).max(0) + shared.queued_events.load(Ordering::SeqCst).max(0)
+        (shared.inflight_messages.load(Ordering::SeqCst), shared.inflight_bytes.load(Ordering::SeqCst))
+    }
+
+    /// Messages librdkafka has not reported on yet.
+    pub fn undelivered(&self) -> i64 {
+        self.core.shared().undelivered.load(Ordering::SeqCst)
     }
 
     /// Delivery reports dropped because no PHP callback wanted them.
@@ -67,24 +103,19 @@ impl Producer {
         self.core.shared().dropped_reports.load(Ordering::Relaxed)
     }
 
-    fn take(&self, event: ClientEvent) -> ClientEvent {
-        self.core.shared().taken(&event);
-        event
-    }
-
     /// Waits up to `timeout` for an event, then serves every event waiting.
     /// Returns how many were served; `serve` may stop early with `Break`.
     pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> usize {
+        let events = &self.core.events;
         let mut served = 0;
-        let first = if timeout.is_zero() { self.events.try_recv().ok() } else { self.events.recv_timeout(timeout).ok() };
-        let Some(first) = first else { return 0 };
-        let mut next = Some(first);
+        let first = if timeout.is_zero() { events.try_recv().ok() } else { events.recv_timeout(timeout).ok() };
+        let mut next = first;
         while let Some(event) = next {
             served += 1;
-            if serve(self.take(event)).is_break() {
+            if serve(self.core.take(event)).is_break() {
                 break;
             }
-            next = self.events.try_recv().ok();
+            next = events.try_recv().ok();
         }
         served
     }
@@ -94,10 +125,8 @@ impl Producer {
     pub fn flush(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {
         let deadline = Instant::now() + timeout;
         loop {
-            while let Ok(event) = self.events.try_recv() {
-                if serve(self.take(event)).is_break() {
-                    return 0;
-                }
+            if self.core.serve_waiting(&mut serve).is_break() {
+                return 0;
             }
             if self.out_queue_len() == 0 {
                 return 0;
@@ -112,9 +141,9 @@ impl Producer {
                 // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
                 unsafe { rdsys::rd_kafka_flush(self.core.client.rk, millis(slice)) };
             } else {
-                match self.events.recv_timeout(slice) {
+                match self.core.events.recv_timeout(slice) {
                     Ok(event) => {
-                        if serve(self.take(event)).is_break() {
+                        if serve(self.core.take(event)).is_break() {
                             return 0;
                         }
                     }
@@ -129,16 +158,120 @@ impl Producer {
         // SAFETY: rk is live.
         unsafe { rdsys::rd_kafka_purge(self.core.client.rk, flags) as i32 }
     }
+
+    /// Delivers what is outstanding within `timeout`, without running PHP
+    /// callbacks, then purges the rest. A zero timeout purges at once and
+    /// reports nothing lost: php-rdkafka's behaviour, for those who ask for it.
+    /// Runs once; dropping the producer runs it with the configured timeout.
+    pub fn shutdown(&mut self, timeout: Duration) -> ShutdownReport {
+        if std::mem::replace(&mut self.shut_down, true) {
+            return ShutdownReport::default();
+        }
+        let shared = self.core.shared();
+        let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
+        let mut unserved_failures = 0;
+        if !timeout.is_zero() && self.out_queue_len() > 0 {
+            self.flush(timeout, |event| {
+                if let ClientEvent::Delivery(report) = &event {
+                    unserved_failures += i64::from(report.err != 0);
+                }
+                ControlFlow::Continue(())
+            });
+        }
+        let undelivered = shared.undelivered.load(Ordering::SeqCst).max(0);
+        if undelivered > 0 {
+            self.purge(rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT);
+            // The purged messages come back as delivery reports; collecting them frees their opaques.
+            self.flush(PURGE_GRACE, |_| ControlFlow::Continue(()));
+        }
+        if timeout.is_zero() {
+            return ShutdownReport::default();
+        }
+        let dropped_failures = shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
+        ShutdownReport { lost: undelivered + unserved_failures + dropped_failures }
+    }
 }
 
 impl Drop for Producer {
     fn drop(&mut self) {
         // Unlike php-rdkafka, a producer that goes away first tries to deliver what it holds.
-        if !self.shutdown_flush.is_zero() && self.out_queue_len() > 0 {
-            self.flush(self.shutdown_flush, |_| ControlFlow::Continue(()));
-        }
+        self.shutdown(self.shutdown_flush);
         Engine::release(self.core.id());
     }
+}
+
+impl ProducerCore {
+    fn out_queue_len(&self) -> i64 {
+        let shared = self.shared();
+        shared.undelivered.load(Ordering::SeqCst).max(0) + shared.queued_events.load(Ordering::SeqCst).max(0)
+    }
+
+    fn take(&self, event: ClientEvent) -> ClientEvent {
+        self.shared().taken(&event);
+        event
+    }
+
+    /// Serves every event already waiting, without blocking.
+    fn serve_waiting(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
+        while let Ok(event) = self.events.try_recv() {
+            serve(self.take(event))?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// Waits, serving events, until one more message of `bytes` fits the bound.
+    /// `Break` means a PHP callback threw.
+    fn wait_for_room(&self, bytes: i64, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
+        let shared = self.shared();
+        loop {
+            self.serve_waiting(serve)?;
+            // Announced before the last look, so a release in between still signals us.
+            shared.waiting_for_room.store(true, Ordering::SeqCst);
+            if shared.has_room(bytes) {
+                shared.waiting_for_room.store(false, Ordering::SeqCst);
+                return ControlFlow::Continue(());
+            }
+            if shared.queued_events.load(Ordering::SeqCst) > 0 {
+                // Room comes back only once PHP is handed the reports waiting for it.
+                if let Ok(event) = self.events.recv_timeout(ROOM_SLICE) {
+                    shared.waiting_for_room.store(false, Ordering::SeqCst);
+                    serve(self.take(event))?;
+                }
+            } else {
+                let _ = shared.room.recv_timeout(ROOM_SLICE);
+            }
+            shared.waiting_for_room.store(false, Ordering::SeqCst);
+        }
+    }
+
+    fn queue_full(&self) -> KafkaError {
+        let shared = self.shared();
+        let limit = shared.limit;
+        let (property, value) = if shared.inflight_messages.load(Ordering::SeqCst) >= limit.max_messages {
+            ("queue.buffering.max.messages", limit.max_messages)
+        } else {
+            ("queue.buffering.max.kbytes", limit.max_bytes / 1024)
+        };
+        KafkaError::with_message(
+            ERR_QUEUE_FULL,
+            format!(
+                "Local: Queue full ({property}={value} reached by messages not yet reported): \
+                 serve delivery reports with poll(), pass RD_KAFKA_MSG_F_BLOCK to wait for room, or raise {property}"
+            ),
+        )
+    }
+}
+
+/// The bound librdkafka's queue settings give: 0 messages means no count bound.
+fn inflight_limit(conf: &NativeConf) -> InflightLimit {
+    let read = |name: &str| conf.get(name).and_then(|value| value.parse::<i64>().ok());
+    let max_messages = match read("queue.buffering.max.messages") {
+        Some(0) => i64::MAX,
+        Some(messages) => messages,
+        None => InflightLimit::UNBOUNDED.max_messages,
+    };
+    let max_bytes = read("queue.buffering.max.kbytes").map_or(i64::MAX, |kbytes| kbytes.saturating_mul(1024));
+    InflightLimit { max_messages, max_bytes }
 }
 
 pub(crate) fn millis(duration: Duration) -> i32 {
@@ -186,8 +319,35 @@ impl ProducerTopic {
         &self.name
     }
 
-    pub fn produce(&self, request: ProduceRequest<'_>) -> KafkaResult<()> {
+    /// Queues one message. When the in-flight bound is reached it fails with
+    /// `QUEUE_FULL`, or with `RD_KAFKA_MSG_F_BLOCK` waits for room, handing the
+    /// events that arrive meanwhile to `serve` (which may stop the wait with `Break`).
+    pub fn produce(
+        &self,
+        request: ProduceRequest<'_>,
+        mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
+    ) -> KafkaResult<()> {
         use rdsys::rd_kafka_vtype_t as V;
+        let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
+        let shared = self.core.shared();
+        if !shared.has_room(bytes) {
+            if bytes > shared.limit.max_bytes {
+                // librdkafka refuses it too; waiting would never make room.
+                return Err(KafkaError::with_message(
+                    ERR_QUEUE_FULL,
+                    format!(
+                        "Local: Queue full (a message of {bytes} bytes is larger than queue.buffering.max.kbytes={}): raise queue.buffering.max.kbytes",
+                        shared.limit.max_bytes / 1024
+                    ),
+                ));
+            }
+            if request.flags & rdsys::RD_KAFKA_MSG_F_BLOCK == 0 {
+                return Err(self.core.queue_full());
+            }
+            if self.core.wait_for_room(bytes, &mut serve).is_break() {
+                return Err(KafkaError::from_code(ERR_INTR));
+            }
+        }
         let header_names: Vec<CString> = request
             .headers
             .iter()
@@ -219,8 +379,8 @@ impl ProducerTopic {
             push(V::RD_KAFKA_VTYPE_OPAQUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { ptr: opaque.cast::<c_void>() });
         }
 
-        let shared = self.core.shared();
         // Counted before the call: the delivery report may arrive before produceva returns.
+        shared.reserve(bytes);
         shared.undelivered.fetch_add(1, Ordering::SeqCst);
         // SAFETY: rk and rkt are live; every pointer in `values` outlives the call (payloads are copied).
         let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_ptr(), values.len()) };
@@ -228,6 +388,7 @@ impl ProducerTopic {
             return Ok(());
         }
         shared.undelivered.fetch_sub(1, Ordering::SeqCst);
+        shared.release(bytes);
         if let Some(opaque) = opaque {
             // SAFETY: librdkafka refused the message, so the opaque is still ours.
             drop(unsafe { Box::from_raw(opaque) });

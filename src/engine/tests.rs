@@ -5,8 +5,12 @@ use std::time::{Duration, Instant};
 
 use super::client::{ClientEvent, EnabledCallbacks};
 use super::consumer::{KafkaConsumer, PollOutcome, ERR_ASSIGN_PARTITIONS};
-use super::producer::{ProduceRequest, Producer, PARTITION_UA};
-use super::{MockCluster, NativeConf};
+use super::producer::{ProduceRequest, Producer, ShutdownReport, ERR_QUEUE_FULL, PARTITION_UA};
+use super::{MemoryDefaults, MockCluster, NativeConf};
+
+fn keep_serving(_: ClientEvent) -> ControlFlow<()> {
+    ControlFlow::Continue(())
+}
 
 fn producer_conf(bootstraps: &str) -> NativeConf {
     let mut conf = NativeConf::new();
@@ -31,7 +35,7 @@ fn produced_messages_are_delivered_and_reported_through_the_engine_thread() {
             opaque: Some(vec![index]),
             ..Default::default()
         };
-        topic.produce(request).unwrap();
+        topic.produce(request, keep_serving).unwrap();
     }
     assert!(producer.out_queue_len() > 0);
     let mut reports = Vec::new();
@@ -58,7 +62,7 @@ fn reports_nobody_wants_are_dropped_and_the_queue_still_drains() {
     let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
     let topic = producer.new_topic("engine-drop", None).unwrap();
     for _ in 0..100 {
-        topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }).unwrap();
+        topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
     }
     // Nobody polls: the engine thread alone must take the reports.
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -77,7 +81,9 @@ fn a_group_consumer_reads_back_what_was_produced() {
     let topic = producer.new_topic("engine-rt", None).unwrap();
     for index in 0..5 {
         let payload = format!("m{index}");
-        topic.produce(ProduceRequest { partition: 0, payload: Some(payload.as_bytes()), ..Default::default() }).unwrap();
+        topic
+            .produce(ProduceRequest { partition: 0, payload: Some(payload.as_bytes()), ..Default::default() }, keep_serving)
+            .unwrap();
     }
     assert_eq!(producer.flush(Duration::from_secs(10), |_| ControlFlow::Continue(())), 0);
 
@@ -131,5 +137,85 @@ fn log_events_do_not_count_in_the_out_queue() {
     }
     assert!(logs > 0, "debug=all produced log events");
     std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(producer.out_queue_len(), 0);
+}
+
+fn unreachable_conf() -> NativeConf {
+    let mut conf = producer_conf("127.0.0.1:1");
+    conf.set("log_level", "0").unwrap();
+    conf
+}
+
+#[test]
+fn memory_defaults_fill_in_only_what_the_user_did_not_set() {
+    let mut conf = NativeConf::new();
+    conf.set("queue.buffering.max.messages", "42").unwrap();
+    let defaults = MemoryDefaults { producer_max_messages: 7, producer_max_kbytes: 9, consumer_max_kbytes: 11 };
+    conf.duplicate().apply_producer_defaults(&defaults).unwrap();
+    let mut copy = conf.duplicate();
+    copy.apply_producer_defaults(&defaults).unwrap();
+    assert_eq!(copy.get("queue.buffering.max.messages").as_deref(), Some("42"));
+    assert_eq!(copy.get("queue.buffering.max.kbytes").as_deref(), Some("9"));
+    copy.apply_consumer_defaults(&defaults).unwrap();
+    assert_eq!(copy.get("queued.max.messages.kbytes").as_deref(), Some("11"));
+}
+
+#[test]
+fn the_in_flight_bound_counts_reports_until_php_takes_them() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-bound", 1, 1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("queue.buffering.max.messages", "3").unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks { delivery: true, ..Default::default() }).unwrap();
+    assert_eq!(producer.inflight_limit().max_messages, 3);
+    let topic = producer.new_topic("engine-bound", None).unwrap();
+    let request = || ProduceRequest { partition: 0, payload: Some(b"12345"), key: Some(b"k"), ..Default::default() };
+    for _ in 0..3 {
+        topic.produce(request(), keep_serving).unwrap();
+    }
+    // Delivered by the broker, but the reports wait for PHP: still in flight.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while producer.undelivered() > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(producer.undelivered(), 0);
+    assert_eq!(producer.inflight(), (3, 18));
+    let error = topic.produce(request(), keep_serving).unwrap_err();
+    assert_eq!(error.code, ERR_QUEUE_FULL);
+    assert!(error.message.contains("queue.buffering.max.messages=3"), "{}", error.message);
+    // RD_KAFKA_MSG_F_BLOCK serves the waiting reports and so makes room.
+    let mut served = 0;
+    let block = ProduceRequest { flags: rdkafka_sys::RD_KAFKA_MSG_F_BLOCK, ..request() };
+    topic
+        .produce(block, |_| {
+            served += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert!(served >= 1);
+    assert_eq!(producer.flush(Duration::from_secs(10), keep_serving), 0);
+    assert_eq!(producer.inflight(), (0, 0));
+}
+
+#[test]
+fn shutdown_reports_what_could_not_be_delivered() {
+    let mut producer = Producer::new(unreachable_conf(), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-lost", None).unwrap();
+    for _ in 0..4 {
+        topic.produce(ProduceRequest { partition: PARTITION_UA, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
+    }
+    let started = Instant::now();
+    assert_eq!(producer.shutdown(Duration::from_millis(200)), ShutdownReport { lost: 4 });
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(producer.out_queue_len(), 0, "the purged messages were collected");
+    assert_eq!(producer.shutdown(Duration::from_millis(200)), ShutdownReport::default(), "runs once");
+}
+
+#[test]
+fn shutdown_with_zero_timeout_purges_silently() {
+    let mut producer = Producer::new(unreachable_conf(), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-zero", None).unwrap();
+    topic.produce(ProduceRequest { partition: PARTITION_UA, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
+    assert_eq!(producer.shutdown(Duration::ZERO), ShutdownReport::default());
     assert_eq!(producer.out_queue_len(), 0);
 }

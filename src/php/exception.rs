@@ -93,3 +93,15 @@ pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
         }
     }
 }
+
+extern "C" {
+    // ZEND_API; ext-php-rs binds only php_error_docref, which prefixes the active function name.
+    fn zend_error(error_type: std::os::raw::c_int, format: *const std::os::raw::c_char, ...);
+}
+
+/// A PHP warning (`E_WARNING`) with our own message and no function prefix.
+pub fn warning(message: &str) {
+    let Ok(message) = std::ffi::CString::new(message.replace('\0', "\\0")) else { return };
+    // SAFETY: "%s" with one NUL-terminated string argument that outlives the call.
+    unsafe { zend_error(ext_php_rs::ffi::E_WARNING as std::os::raw::c_int, c"%s".as_ptr(), message.as_ptr()) };
+}

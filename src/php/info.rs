@@ -9,7 +9,12 @@ use crate::engine::version::{
     PHP_RDKAFKA_API_VERSION,
 };
 
-pub extern "C" fn module_info(_module: *mut ModuleEntry) {
+extern "C" {
+    // PHPAPI (ext/standard/info.c); ext-php-rs does not bind it.
+    fn display_ini_entries(module: *mut ModuleEntry);
+}
+
+pub(crate) extern "C" fn module_info(module: *mut ModuleEntry) {
     let (engine_started, live_producers) = engine_status();
     info_table_start!();
     info_table_row!("rdkafka support", "enabled");
@@ -23,4 +28,6 @@ pub extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("engine thread", if engine_started { "running" } else { "not started" });
     info_table_row!("live producers", live_producers.to_string().as_str());
     info_table_end!();
+    // SAFETY: PHP hands us our own live module entry.
+    unsafe { display_ini_entries(module) };
 }

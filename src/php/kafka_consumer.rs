@@ -49,7 +49,8 @@ fn offsets_to_commit(method: &str, argument: Option<&Zval>) -> PhpResult<Option<
 impl KafkaConsumer {
     pub fn __construct(conf: &Conf) -> PhpResult<Self> {
         guard(|| {
-            let (native, callbacks) = conf.snapshot();
+            let (mut native, callbacks) = conf.snapshot();
+            native.apply_consumer_defaults(&super::ini::memory_defaults()).or_throw()?;
             let engine = engine::KafkaConsumer::new(native, callbacks.enabled()).or_throw()?;
             Ok(Self { engine, callbacks })
         })

@@ -8,6 +8,7 @@ pub mod constants;
 pub mod exception;
 pub mod functions;
 pub mod info;
+pub mod ini;
 pub mod kafka;
 pub mod kafka_consumer;
 pub mod message;

@@ -20,12 +20,39 @@ pub struct Producer {
     callbacks: ClientCallbacks,
 }
 
+impl Drop for Producer {
+    /// A producer going away (unset, end of script, exit(), fatal error) first
+    /// delivers what it holds for up to `rdkafka_rs.shutdown_flush_ms`, then says what it lost.
+    fn drop(&mut self) {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let timeout = super::ini::shutdown_flush();
+            let report = self.engine.shutdown(timeout);
+            if report.lost > 0 {
+                super::exception::warning(&format!(
+                    "RdKafka\\Producer: {} message(s) could not be delivered within rdkafka_rs.shutdown_flush_ms={} and are lost; \
+                     call flush() before the producer goes away, or raise rdkafka_rs.shutdown_flush_ms",
+                    report.lost,
+                    timeout.as_millis()
+                ));
+            }
+        }));
+    }
+}
+
+impl Producer {
+    /// Runs this producer's PHP callback for one event; `Break` if it threw.
+    pub fn serve_event(&self, this: &ext_php_rs::types::Zval, event: engine::ClientEvent) -> std::ops::ControlFlow<()> {
+        dispatch(&self.callbacks, this, event)
+    }
+}
+
 #[php_impl]
 impl Producer {
     #[php(optional = conf)]
     pub fn __construct(conf: Option<&Conf>) -> PhpResult<Self> {
         guard(|| {
-            let (native, callbacks) = conf.map(Conf::snapshot).unwrap_or_default();
+            let (mut native, callbacks) = conf.map(Conf::snapshot).unwrap_or_default();
+            native.apply_producer_defaults(&super::ini::memory_defaults()).or_throw()?;
             let engine = engine::Producer::new(native, callbacks.enabled()).or_throw()?;
             Ok(Self { engine, callbacks })
         })

@@ -1,9 +1,12 @@
 //! `RdKafka\ProducerTopic`.
 
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendHashTable, Zval};
+use std::ops::ControlFlow;
+
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::exception::{guard, invalid_argument, type_error, OrThrow};
+use super::producer::Producer;
 use super::topic::Topic;
 use super::zval::{type_name, PhpBytes, PhpInt};
 use crate::engine::{self, ProduceRequest};
@@ -18,12 +21,24 @@ pub struct ProducerTopic {
     engine: engine::ProducerTopic,
     /// The PHP Producer, kept alive while this topic is (as php-rdkafka does), so
     /// its destructor's flush also covers what was produced through this topic.
-    _producer: Zval,
+    producer: Zval,
 }
 
 impl ProducerTopic {
     pub fn new(engine: engine::ProducerTopic, producer: Zval) -> Self {
-        Self { engine, _producer: producer }
+        Self { engine, producer }
+    }
+
+    /// Produces, running the Producer's callbacks for the events served while a
+    /// `RD_KAFKA_MSG_F_BLOCK` produce waits for room.
+    fn produce_serving(&self, request: ProduceRequest<'_>) -> PhpResult<()> {
+        let producer = self.producer.extract::<&ZendClassObject<Producer>>();
+        self.engine
+            .produce(request, |event| match producer {
+                Some(producer) => producer.serve_event(&self.producer, event),
+                None => ControlFlow::Continue(()),
+            })
+            .or_throw()
     }
 }
 
@@ -66,7 +81,7 @@ impl ProducerTopic {
                 opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
                 ..Default::default()
             };
-            self.engine.produce(request).or_throw()
+            self.produce_serving(request)
         })
     }
 
@@ -104,7 +119,7 @@ impl ProducerTopic {
                 timestamp_ms: timestamp_ms.map(|t| t.0),
                 opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
             };
-            self.engine.produce(request).or_throw()
+            self.produce_serving(request)
         })
     }
 }
