@@ -60,13 +60,21 @@ impl Default for MemoryDefaults {
     }
 }
 
+/// `fetch.queue.backoff.ms` for consumers (librdkafka's default is 1000).
+pub const CONSUMER_FETCH_QUEUE_BACKOFF_MS: i64 = 10;
+
 impl MemoryDefaults {
     fn producer_properties(&self) -> [(&'static str, i64); 2] {
         [("queue.buffering.max.messages", self.producer_max_messages), ("queue.buffering.max.kbytes", self.producer_max_kbytes)]
     }
 
-    fn consumer_properties(&self) -> [(&'static str, i64); 1] {
-        [("queued.max.messages.kbytes", self.consumer_max_kbytes)]
+    fn consumer_properties(&self) -> [(&'static str, i64); 2] {
+        [
+            ("queued.max.messages.kbytes", self.consumer_max_kbytes),
+            // librdkafka waits 1 s before fetching again once the prefetch queue was full;
+            // with a small queue that wait, not the broker, would set the consumer's pace.
+            ("fetch.queue.backoff.ms", CONSUMER_FETCH_QUEUE_BACKOFF_MS),
+        ]
     }
 }
 
