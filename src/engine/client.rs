@@ -9,7 +9,7 @@ use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
 
-use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
+use crossbeam_channel::{unbounded, Receiver, Sender};
 use rdkafka_sys as rdsys;
 
 use super::conf::NativeConf;
@@ -104,10 +104,9 @@ pub(crate) struct ClientShared {
     /// Failed deliveries (other than purges the caller asked for) whose report
     /// was dropped because no PHP callback wanted it.
     pub(crate) dropped_failures: AtomicI64,
-    /// A producer blocked on a full queue waits here for room (RD_KAFKA_MSG_F_BLOCK).
-    pub(crate) waiting_for_room: AtomicBool,
-    room_signal: Sender<()>,
-    pub(crate) room: Receiver<()>,
+    /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
+    /// a blocked produce). While it moves, the engine thread stands back.
+    pub(crate) php_polls: AtomicU64,
 }
 
 impl ClientShared {
@@ -147,9 +146,6 @@ impl ClientShared {
     pub(crate) fn release(&self, bytes: i64) {
         self.inflight_messages.fetch_sub(1, Ordering::SeqCst);
         self.inflight_bytes.fetch_sub(bytes, Ordering::SeqCst);
-        if self.waiting_for_room.load(Ordering::SeqCst) {
-            let _ = self.room_signal.try_send(());
-        }
     }
 }
 
@@ -182,7 +178,6 @@ impl NativeClient {
         limit: InflightLimit,
     ) -> KafkaResult<(Self, Receiver<ClientEvent>)> {
         let (events, receiver) = unbounded();
-        let (room_signal, room) = bounded(1);
         let is_producer = kind == rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER;
         let shared = Box::new(ClientShared {
             id: NEXT_CLIENT_ID.fetch_add(1, Ordering::Relaxed),
@@ -197,9 +192,7 @@ impl NativeClient {
             inflight_messages: AtomicI64::new(0),
             inflight_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
-            waiting_for_room: AtomicBool::new(false),
-            room_signal,
-            room,
+            php_polls: AtomicU64::new(0),
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();

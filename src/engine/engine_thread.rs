@@ -9,8 +9,9 @@ use std::os::raw::c_void;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::thread;
+use std::time::{Duration, Instant};
 
-use crossbeam_channel::{unbounded, Receiver, Sender};
+use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
 use once_cell::sync::Lazy;
 use rdkafka_sys as rdsys;
 
@@ -42,6 +43,21 @@ impl ProducerCore {
     fn serve_main_queue(&self) {
         // SAFETY: rk is live while self is.
         while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {}
+    }
+
+    /// The PHP thread serves the main queue itself, waiting up to `timeout` for
+    /// an event: delivery reports are then handled where they are produced, as in
+    /// php-rdkafka, without the engine thread contending for librdkafka's locks.
+    pub(crate) fn serve_main_queue_here(&self, timeout: Duration) {
+        self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
+        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: rk is live while self is; the callbacks it runs only move Rust data.
+        unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) };
+    }
+
+    fn main_queue_len(&self) -> i32 {
+        // SAFETY: the queue handle is live while self is.
+        unsafe { rdsys::rd_kafka_queue_length(self.main_queue) as i32 }
     }
 }
 
@@ -124,13 +140,41 @@ unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *m
     });
 }
 
+/// How long the engine thread leaves a woken producer to its script: a script
+/// that polls serves its own queue; one that stopped polling is served after this.
+const STAND_BACK: Duration = Duration::from_millis(20);
+
 fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>>) {
-    while let Ok(id) = woken.recv() {
-        let core = producers.lock().ok().and_then(|map| map.get(&id).and_then(Weak::upgrade));
-        if let Some(core) = core {
+    // Woken producers: the PHP poll count seen, and since when.
+    let mut waiting: HashMap<u64, (u64, Instant)> = HashMap::new();
+    let lookup = |id: &u64| producers.lock().ok().and_then(|map| map.get(id).and_then(Weak::upgrade));
+    loop {
+        let next = if waiting.is_empty() { woken.recv().map_err(|_| RecvTimeoutError::Disconnected) } else { woken.recv_timeout(STAND_BACK) };
+        match next {
+            Ok(id) => {
+                if let Some(core) = lookup(&id) {
+                    waiting.entry(id).or_insert((core.shared().php_polls.load(Ordering::Relaxed), Instant::now()));
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let now = Instant::now();
+        waiting.retain(|id, (seen_polls, since)| {
+            if now.duration_since(*since) < STAND_BACK {
+                return true;
+            }
+            let Some(core) = lookup(id) else { return false };
+            let polls = core.shared().php_polls.load(Ordering::Relaxed);
+            if polls != *seen_polls && core.main_queue_len() > 0 {
+                // The script is polling: its next poll() serves the queue.
+                (*seen_polls, *since) = (polls, now);
+                return true;
+            }
             // Cleared before serving: an event that lands after the last poll wakes us again.
             core.shared().wake_pending.store(false, Ordering::SeqCst);
             core.serve_main_queue();
-        }
+            false
+        });
     }
 }

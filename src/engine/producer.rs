@@ -21,6 +21,8 @@ pub const PARTITION_UA: i32 = -1;
 pub const DEFAULT_SHUTDOWN_FLUSH: Duration = Duration::from_secs(5);
 /// The longest single wait inside flush(), so events reach PHP while it waits.
 const FLUSH_SLICE: Duration = Duration::from_millis(50);
+/// The longest single wait inside poll(), for events that bypass the main queue.
+const POLL_SLICE: Duration = Duration::from_millis(10);
 
 /// `RD_KAFKA_RESP_ERR__TIMED_OUT`
 pub const ERR_TIMED_OUT: i32 = -185;
@@ -106,18 +108,31 @@ impl Producer {
     /// Waits up to `timeout` for an event, then serves every event waiting.
     /// Returns how many were served; `serve` may stop early with `Break`.
     pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> usize {
-        let events = &self.core.events;
         let mut served = 0;
-        let first = if timeout.is_zero() { events.try_recv().ok() } else { events.recv_timeout(timeout).ok() };
-        let mut next = first;
-        while let Some(event) = next {
+        self.core.serve_main_queue_here(Duration::ZERO);
+        let outcome = self.core.serve_waiting(&mut |event| {
             served += 1;
-            if serve(self.core.take(event)).is_break() {
-                break;
-            }
-            next = events.try_recv().ok();
+            serve(event)
+        });
+        if served > 0 || outcome.is_break() || timeout.is_zero() {
+            return served;
         }
-        served
+        let deadline = Instant::now() + timeout;
+        loop {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return served;
+            }
+            // Events from librdkafka's own threads (logs) skip the main queue: look in slices.
+            self.core.serve_main_queue_here(remaining.min(POLL_SLICE));
+            let outcome = self.core.serve_waiting(&mut |event| {
+                served += 1;
+                serve(event)
+            });
+            if served > 0 || outcome.is_break() {
+                return served;
+            }
+        }
     }
 
     /// Serves events until nothing is outstanding or `timeout` passes.
@@ -137,6 +152,7 @@ impl Producer {
             }
             let slice = remaining.min(FLUSH_SLICE);
             if self.core.shared().undelivered.load(Ordering::SeqCst) > 0 {
+                self.core.shared().php_polls.fetch_add(1, Ordering::Relaxed);
                 // rd_kafka_flush sends batches now instead of waiting for linger.ms.
                 // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
                 unsafe { rdsys::rd_kafka_flush(self.core.client.rk, millis(slice)) };
@@ -222,25 +238,13 @@ impl ProducerCore {
     /// Waits, serving events, until one more message of `bytes` fits the bound.
     /// `Break` means a PHP callback threw.
     fn wait_for_room(&self, bytes: i64, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
-        let shared = self.shared();
         loop {
+            // Reports PHP has not taken yet hold room; taking them gives it back.
             self.serve_waiting(serve)?;
-            // Announced before the last look, so a release in between still signals us.
-            shared.waiting_for_room.store(true, Ordering::SeqCst);
-            if shared.has_room(bytes) {
-                shared.waiting_for_room.store(false, Ordering::SeqCst);
+            if self.shared().has_room(bytes) {
                 return ControlFlow::Continue(());
             }
-            if shared.queued_events.load(Ordering::SeqCst) > 0 {
-                // Room comes back only once PHP is handed the reports waiting for it.
-                if let Ok(event) = self.events.recv_timeout(ROOM_SLICE) {
-                    shared.waiting_for_room.store(false, Ordering::SeqCst);
-                    serve(self.take(event))?;
-                }
-            } else {
-                let _ = shared.room.recv_timeout(ROOM_SLICE);
-            }
-            shared.waiting_for_room.store(false, Ordering::SeqCst);
+            self.serve_main_queue_here(ROOM_SLICE);
         }
     }
 
