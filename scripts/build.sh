@@ -7,6 +7,9 @@ cargo build --release --lib
 built="${CARGO_TARGET_DIR:-target}/release/librdkafka_rs.so"
 mkdir -p target/release
 if [ "$(realpath "$built")" != "$(realpath -m target/release/librdkafka_rs.so)" ]; then
-  cp "$built" target/release/librdkafka_rs.so
+  # Replaced by rename, never rewritten in place: a PHP process that has the old
+  # .so loaded (a running test, benchmark or mock cluster) would crash.
+  cp "$built" target/release/librdkafka_rs.so.new
+  mv -f target/release/librdkafka_rs.so.new target/release/librdkafka_rs.so
 fi
 echo "built target/release/librdkafka_rs.so ($(du -h target/release/librdkafka_rs.so | cut -f1))"
