@@ -4,6 +4,8 @@
 
 use std::sync::atomic::{AtomicPtr, Ordering};
 
+use once_cell::sync::OnceCell;
+
 use ext_php_rs::builders::{ClassBuilder, ClassProperty, FunctionBuilder};
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::describe::abi::Str;
@@ -81,29 +83,66 @@ pub struct MessageFields<'a> {
     pub opaque: Option<&'a [u8]>,
 }
 
+/// Where each declared property lives inside a Message object, read once from
+/// the class: a Message is built per consumed message and delivery report, and
+/// writing its ten properties by name (a hash lookup each) was most of that cost.
+static PROPERTY_OFFSETS: OnceCell<[usize; PROPERTIES.len()]> = OnceCell::new();
+
+fn property_offsets(class: &ClassEntry) -> Option<[usize; PROPERTIES.len()]> {
+    let mut offsets = [0; PROPERTIES.len()];
+    for (offset, name) in offsets.iter_mut().zip(PROPERTIES) {
+        let entry = class.properties_info.get(name)?;
+        // SAFETY: properties_info maps each declared property to its live zend_property_info.
+        *offset = unsafe { (*entry.ptr::<ext_php_rs::ffi::zend_property_info>()?).offset } as usize;
+    }
+    Some(offsets)
+}
+
+/// An empty PHP array without an allocation (PHP's shared immutable empty array).
+fn empty_array_zval() -> Zval {
+    let mut zval = Zval::new();
+    // zend_empty_array is immutable and lives as long as PHP; an IS_ARRAY zval without
+    // the refcounted flag is how PHP itself refers to it (ZVAL_EMPTY_ARRAY).
+    zval.value.arr = std::ptr::addr_of!(ext_php_rs::ffi::zend_empty_array).cast_mut();
+    zval.u1.type_info = ext_php_rs::ffi::IS_ARRAY;
+    zval
+}
+
 fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
     let class = MESSAGE_CE.load(Ordering::SeqCst);
     // SAFETY: set once at module start to a class entry that lives as long as the process.
     let class = unsafe { class.as_ref() }.ok_or_else(|| exception("RdKafka\\Message is not registered", -1))?;
-    let mut object = ZendObject::new(class);
-    let mut headers = ZendHashTable::new();
-    for (name, value) in fields.headers {
-        let _ = headers.insert(name.as_str(), optional_bytes_zval(value.as_deref()));
-    }
-    let values: [(&str, Zval); 10] = [
-        ("err", long_zval(i64::from(fields.err))),
-        ("topic_name", fields.topic_name.map_or_else(null_zval, |name| bytes_zval(name.as_bytes()))),
-        ("timestamp", if fields.payload.is_some() { long_zval(fields.timestamp) } else { null_zval() }),
-        ("partition", long_zval(i64::from(fields.partition))),
-        ("payload", optional_bytes_zval(fields.payload)),
-        ("len", fields.payload.map_or_else(null_zval, |p| long_zval(p.len() as i64))),
-        ("key", optional_bytes_zval(fields.key)),
-        ("offset", long_zval(fields.offset)),
-        ("headers", headers.into_zval(false).unwrap_or_else(|_| null_zval())),
-        ("opaque", optional_bytes_zval(fields.opaque)),
+    let offsets = PROPERTY_OFFSETS
+        .get_or_try_init(|| property_offsets(class).ok_or(()))
+        .map_err(|()| exception("RdKafka\\Message lacks a declared property", -1))?;
+    let headers = if fields.headers.is_empty() {
+        empty_array_zval()
+    } else {
+        let mut headers = ZendHashTable::new();
+        for (name, value) in fields.headers {
+            let _ = headers.insert(name.as_str(), optional_bytes_zval(value.as_deref()));
+        }
+        headers.into_zval(false).unwrap_or_else(|_| null_zval())
+    };
+    // In PROPERTIES order.
+    let values: [Zval; PROPERTIES.len()] = [
+        long_zval(i64::from(fields.err)),
+        fields.topic_name.map_or_else(null_zval, |name| bytes_zval(name.as_bytes())),
+        if fields.payload.is_some() { long_zval(fields.timestamp) } else { null_zval() },
+        long_zval(i64::from(fields.partition)),
+        optional_bytes_zval(fields.payload),
+        fields.payload.map_or_else(null_zval, |p| long_zval(p.len() as i64)),
+        optional_bytes_zval(fields.key),
+        long_zval(fields.offset),
+        headers,
+        optional_bytes_zval(fields.opaque),
     ];
-    for (name, value) in values {
-        object.set_property(name, value).map_err(|error| exception(error.to_string(), -1))?;
+    let mut object = ZendObject::new(class);
+    let base = std::ptr::from_mut::<ZendObject>(&mut object).cast::<u8>();
+    for (offset, value) in offsets.iter().zip(values) {
+        // SAFETY: each offset is a declared property slot of this class, initialised
+        // to its default (null) by ZendObject::new; the old value is released by drop.
+        drop(unsafe { std::ptr::replace(base.add(*offset).cast::<Zval>(), value) });
     }
     object.into_zval(false).map_err(|error| exception(error.to_string(), -1))
 }
