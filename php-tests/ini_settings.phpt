@@ -24,7 +24,7 @@ foreach ($settings as $name) {
 rdkafka_rs.shutdown_flush_ms = '5000'
 rdkafka_rs.producer_max_messages = '100000'
 rdkafka_rs.producer_max_kbytes = '16384'
-rdkafka_rs.consumer_max_kbytes = '8192'
+rdkafka_rs.consumer_max_kbytes = '4096'
 ini_get_all('rdkafka'): rdkafka_rs.consumer_max_kbytes, rdkafka_rs.producer_max_kbytes, rdkafka_rs.producer_max_messages, rdkafka_rs.shutdown_flush_ms
 changeable in scripts (PHP_INI_ALL): true
 string(5) "16384"
@@ -32,4 +32,4 @@ string(4) "1024"
 rdkafka_rs.shutdown_flush_ms => 1234 => 1234
 rdkafka_rs.producer_max_messages => 100000 => 100000
 rdkafka_rs.producer_max_kbytes => 16384 => 16384
-rdkafka_rs.consumer_max_kbytes => 8192 => 8192
+rdkafka_rs.consumer_max_kbytes => 4096 => 4096

@@ -56,7 +56,7 @@ pub struct MemoryDefaults {
 
 impl Default for MemoryDefaults {
     fn default() -> Self {
-        Self { producer_max_messages: 100_000, producer_max_kbytes: 16_384, consumer_max_kbytes: 8_192 }
+        Self { producer_max_messages: 100_000, producer_max_kbytes: 16_384, consumer_max_kbytes: 4_096 }
     }
 }
 

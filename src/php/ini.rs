@@ -26,7 +26,7 @@ static ENTRIES: IniEntryDefs<5> = IniEntryDefs::new([
     IniEntryDef::new(SHUTDOWN_FLUSH_MS, c"5000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_MESSAGES, c"100000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_KBYTES, c"16384", IniEntryPermission::All),
-    IniEntryDef::new(CONSUMER_MAX_KBYTES, c"8192", IniEntryPermission::All),
+    IniEntryDef::new(CONSUMER_MAX_KBYTES, c"4096", IniEntryPermission::All),
     IniEntryDef::end(),
 ]);
 
