@@ -25,6 +25,11 @@ mod module {
         }
     }
 
+    extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
+        fast_path::install();
+        0
+    }
+
     #[php_module]
     pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         // Registered as "rdkafka" with php-rdkafka's version, so extension_loaded('rdkafka')
@@ -33,6 +38,7 @@ mod module {
             .name("rdkafka")
             .version(PHP_RDKAFKA_API_VERSION)
             .startup_function(startup)
+            .request_startup_function(request_startup)
             .info_function(info::module_info)
             .class::<kafka::Kafka>()
             .class::<conf::Conf>()

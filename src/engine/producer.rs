@@ -359,7 +359,7 @@ impl ProducerTopic {
             .collect::<Result<_, _>>()
             .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?;
 
-        let mut values: Vec<rdsys::rd_kafka_vu_t> = Vec::with_capacity(8 + header_names.len());
+        let mut values = VuList::new();
         let mut push = |vtype: V, u: rdsys::rd_kafka_vu_s__bindgen_ty_1| values.push(rdsys::rd_kafka_vu_t { vtype, u });
         push(V::RD_KAFKA_VTYPE_RKT, rdsys::rd_kafka_vu_s__bindgen_ty_1 { rkt: self.rkt });
         push(V::RD_KAFKA_VTYPE_PARTITION, rdsys::rd_kafka_vu_s__bindgen_ty_1 { i32_: request.partition });
@@ -387,7 +387,7 @@ impl ProducerTopic {
         shared.reserve(bytes);
         shared.undelivered.fetch_add(1, Ordering::SeqCst);
         // SAFETY: rk and rkt are live; every pointer in `values` outlives the call (payloads are copied).
-        let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_ptr(), values.len()) };
+        let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_slice().as_ptr(), values.as_slice().len()) };
         if error.is_null() {
             return Ok(());
         }
@@ -399,6 +399,40 @@ impl ProducerTopic {
         }
         // SAFETY: produceva returned an error object that we now own.
         Err(unsafe { KafkaError::from_native_error(error) })
+    }
+}
+
+/// produceva's argument list: on the stack, unless headers make it longer.
+struct VuList {
+    inline: [rdsys::rd_kafka_vu_t; 8],
+    len: usize,
+    spilled: Vec<rdsys::rd_kafka_vu_t>,
+}
+
+impl VuList {
+    fn new() -> Self {
+        let end = rdsys::rd_kafka_vu_t { vtype: rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_END, u: rdsys::rd_kafka_vu_s__bindgen_ty_1 { i: 0 } };
+        Self { inline: [end; 8], len: 0, spilled: Vec::new() }
+    }
+
+    fn push(&mut self, value: rdsys::rd_kafka_vu_t) {
+        if self.spilled.is_empty() && self.len < self.inline.len() {
+            self.inline[self.len] = value;
+            self.len += 1;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline[..self.len]);
+            }
+            self.spilled.push(value);
+        }
+    }
+
+    fn as_slice(&self) -> &[rdsys::rd_kafka_vu_t] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
     }
 }
 

@@ -49,6 +49,13 @@ pub struct ClientCallbacks {
 }
 
 impl ClientCallbacks {
+    /// Whether serving events can run PHP code.
+    pub fn any(&self) -> bool {
+        [&self.delivery, &self.error, &self.stats, &self.log, &self.rebalance, &self.offset_commit, &self.consume]
+            .iter()
+            .any(|callback| callback.is_some())
+    }
+
     pub fn enabled(&self) -> crate::engine::EnabledCallbacks {
         crate::engine::EnabledCallbacks {
             delivery: self.delivery.is_some(),

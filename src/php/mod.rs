@@ -6,6 +6,7 @@ pub mod callbacks;
 pub mod conf;
 pub mod constants;
 pub mod exception;
+pub mod fast_path;
 pub mod functions;
 pub mod info;
 pub mod ini;

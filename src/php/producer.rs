@@ -6,6 +6,9 @@ use ext_php_rs::types::ZendClassObject;
 use super::callbacks::{dispatch, this_zval, timeout, ClientCallbacks};
 use super::conf::Conf;
 use super::exception::{guard, OrThrow};
+use super::fast_path::{argument, arguments, Fallback};
+use ext_php_rs::ffi::{zend_execute_data, zval};
+use ext_php_rs::types::Zval;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
@@ -18,6 +21,40 @@ use crate::engine;
 pub struct Producer {
     engine: engine::Producer,
     callbacks: ClientCallbacks,
+}
+
+pub(crate) static POLL: Fallback = Fallback::new();
+
+/// `poll(int)` for a producer without PHP callbacks (so nothing it serves runs
+/// PHP code), without the argument allocations of the generated handler.
+pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, retval: *mut zval) {
+    // SAFETY: PHP passes the frame and return value of this call.
+    if !unsafe { try_fast_poll(execute_data, retval) } {
+        // SAFETY: the same frame and return value, untouched.
+        unsafe { POLL.call(execute_data, retval) };
+    }
+}
+
+/// # Safety
+/// `execute_data` and `retval` must be those of a `poll()` call.
+unsafe fn try_fast_poll(execute_data: *mut zend_execute_data, retval: *mut zval) -> bool {
+    // SAFETY: per the contract.
+    let Some((frame, _)) = (unsafe { arguments(execute_data, 1, 1) }) else { return false };
+    // SAFETY: the frame has one argument.
+    let Some(timeout_ms) = (unsafe { argument(frame, 0) }).and_then(Zval::long) else { return false };
+    let Some(producer) = frame.This.object().and_then(ZendClassObject::<Producer>::from_zend_obj) else { return false };
+    if producer.callbacks.any() {
+        return false;
+    }
+    let served = guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |_| std::ops::ControlFlow::Continue(()))));
+    match served {
+        // SAFETY: PHP hands every internal function a writable return value.
+        Ok(served) => unsafe { (*retval).set_long(served as i64) },
+        Err(error) => {
+            error.throw();
+        }
+    }
+    true
 }
 
 impl Drop for Producer {

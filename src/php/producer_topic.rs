@@ -3,9 +3,11 @@
 use ext_php_rs::prelude::*;
 use std::ops::ControlFlow;
 
+use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::exception::{guard, invalid_argument, type_error, OrThrow};
+use super::fast_path::{argument, arguments, optional_bytes, Fallback};
 use super::producer::Producer;
 use super::topic::Topic;
 use super::zval::{type_name, PhpBytes, PhpInt};
@@ -32,14 +34,47 @@ impl ProducerTopic {
     /// Produces, running the Producer's callbacks for the events served while a
     /// `RD_KAFKA_MSG_F_BLOCK` produce waits for room.
     fn produce_serving(&self, request: ProduceRequest<'_>) -> PhpResult<()> {
-        let producer = self.producer.extract::<&ZendClassObject<Producer>>();
         self.engine
-            .produce(request, |event| match producer {
+            .produce(request, |event| match self.producer.extract::<&ZendClassObject<Producer>>() {
                 Some(producer) => producer.serve_event(&self.producer, event),
                 None => ControlFlow::Continue(()),
             })
             .or_throw()
     }
+}
+
+pub(crate) static PRODUCE: Fallback = Fallback::new();
+
+/// `produce()` for int, int (0) and string-or-null arguments, without the
+/// argument allocations of the generated handler (see `fast_path`). Calls with
+/// RD_KAFKA_MSG_F_BLOCK go the generated way: waiting for room can run PHP callbacks.
+pub(crate) unsafe extern "C" fn fast_produce(execute_data: *mut zend_execute_data, retval: *mut zval) {
+    // SAFETY: PHP passes the frame of this call.
+    if !unsafe { try_fast_produce(execute_data) } {
+        // SAFETY: the same frame and return value, untouched.
+        unsafe { PRODUCE.call(execute_data, retval) };
+    }
+}
+
+/// Produces and returns true, or returns false (having done nothing) for the generated handler.
+///
+/// # Safety
+/// `execute_data` must be the frame of a `produce()` call.
+unsafe fn try_fast_produce(execute_data: *mut zend_execute_data) -> bool {
+    // SAFETY: per the contract.
+    let Some((frame, count)) = (unsafe { arguments(execute_data, 2, 5) }) else { return false };
+    // SAFETY: only indexes below the argument count are read.
+    let arg = |index: u32| if index < count { unsafe { argument(frame, index) } } else { None };
+    let (Some(partition), Some(0)) = (arg(0).and_then(Zval::long), arg(1).and_then(Zval::long)) else { return false };
+    let Ok(partition) = check_partition(partition) else { return false };
+    let optional = |index: u32| arg(index).map_or(Some(None), optional_bytes);
+    let (Some(payload), Some(key), Some(opaque)) = (optional(2), optional(3), optional(4)) else { return false };
+    let Some(topic) = frame.This.object().and_then(ZendClassObject::<ProducerTopic>::from_zend_obj) else { return false };
+    let request = ProduceRequest { partition, payload, key, opaque: opaque.map(<[u8]>::to_vec), ..Default::default() };
+    if let Err(error) = guard(|| topic.engine.produce(request, |_| ControlFlow::Continue(())).or_throw()) {
+        error.throw();
+    }
+    true
 }
 
 fn check_partition(partition: i64) -> PhpResult<i32> {
