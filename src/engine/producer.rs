@@ -229,7 +229,9 @@ impl ProducerCore {
 
     /// Serves every event already waiting, without blocking.
     fn serve_waiting(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
-        while let Ok(event) = self.events.try_recv() {
+        // is_empty() is a plain read; try_recv() on an empty channel costs more, once per poll().
+        while !self.events.is_empty() {
+            let Ok(event) = self.events.try_recv() else { break };
             serve(self.take(event))?;
         }
         ControlFlow::Continue(())
@@ -328,10 +330,9 @@ impl ProducerTopic {
     /// events that arrive meanwhile to `serve` (which may stop the wait with `Break`).
     pub fn produce(
         &self,
-        request: ProduceRequest<'_>,
+        mut request: ProduceRequest<'_>,
         mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
     ) -> KafkaResult<()> {
-        use rdsys::rd_kafka_vtype_t as V;
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
         if !shared.has_room(bytes) {
@@ -352,13 +353,59 @@ impl ProducerTopic {
                 return Err(KafkaError::from_code(ERR_INTR));
             }
         }
-        let header_names: Vec<CString> = request
-            .headers
-            .iter()
-            .map(|(name, _)| CString::new(*name))
-            .collect::<Result<_, _>>()
-            .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?;
+        let header_names: Vec<CString> = if request.headers.is_empty() {
+            Vec::new()
+        } else {
+            request
+                .headers
+                .iter()
+                .map(|(name, _)| CString::new(*name))
+                .collect::<Result<_, _>>()
+                .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?
+        };
 
+        let opaque = request.opaque.take().map(|bytes| Box::into_raw(Box::new(bytes)));
+        // Counted before the call: the delivery report may arrive before produce returns.
+        shared.reserve(bytes);
+        shared.undelivered.fetch_add(1, Ordering::SeqCst);
+        let code = if header_names.is_empty() && request.timestamp_ms.is_none() {
+            self.produce_plain(&request, opaque)
+        } else {
+            self.produce_with_headers(&request, &header_names, opaque)
+        };
+        if code == 0 {
+            return Ok(());
+        }
+        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
+        shared.release(bytes);
+        if let Some(opaque) = opaque {
+            // SAFETY: librdkafka refused the message, so the opaque is still ours.
+            drop(unsafe { Box::from_raw(opaque) });
+        }
+        // php-rdkafka's message for a refused message: librdkafka's text for the code.
+        Err(KafkaError::from_code(code))
+    }
+
+    /// `rd_kafka_produce`: the cheapest call, for messages without headers or timestamp.
+    /// Returns 0 or the error code.
+    fn produce_plain(&self, request: &ProduceRequest<'_>, opaque: Option<*mut Vec<u8>>) -> i32 {
+        let (payload, payload_len) = request.payload.map_or((std::ptr::null_mut(), 0), |p| (p.as_ptr().cast_mut().cast::<c_void>(), p.len()));
+        let (key, key_len) = request.key.map_or((std::ptr::null(), 0), |k| (k.as_ptr().cast::<c_void>(), k.len()));
+        let opaque = opaque.map_or(std::ptr::null_mut(), |o| o.cast::<c_void>());
+        let flags = request.flags | rdsys::RD_KAFKA_MSG_F_COPY;
+        // SAFETY: rkt is live; payload and key are copied by librdkafka (F_COPY) during the call.
+        let result = unsafe { rdsys::rd_kafka_produce(self.rkt, request.partition, flags, payload, payload_len, key, key_len, opaque) };
+        if result == 0 {
+            0
+        } else {
+            // SAFETY: reads this thread's last librdkafka error, set by the failed call.
+            unsafe { rdsys::rd_kafka_last_error() as i32 }
+        }
+    }
+
+    /// `rd_kafka_produceva`, for messages with headers or a timestamp. Returns 0 or the error code.
+    fn produce_with_headers(&self, request: &ProduceRequest<'_>, header_names: &[CString], opaque: Option<*mut Vec<u8>>) -> i32 {
+        use rdsys::rd_kafka_vtype_t as V;
         let mut values = VuList::new();
         let mut push = |vtype: V, u: rdsys::rd_kafka_vu_s__bindgen_ty_1| values.push(rdsys::rd_kafka_vu_t { vtype, u });
         push(V::RD_KAFKA_VTYPE_RKT, rdsys::rd_kafka_vu_s__bindgen_ty_1 { rkt: self.rkt });
@@ -378,27 +425,16 @@ impl ProducerTopic {
             let header = rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_2 { name: name.as_ptr(), val, size };
             push(V::RD_KAFKA_VTYPE_HEADER, rdsys::rd_kafka_vu_s__bindgen_ty_1 { header });
         }
-        let opaque = request.opaque.map(|bytes| Box::into_raw(Box::new(bytes)));
         if let Some(opaque) = opaque {
             push(V::RD_KAFKA_VTYPE_OPAQUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { ptr: opaque.cast::<c_void>() });
         }
-
-        // Counted before the call: the delivery report may arrive before produceva returns.
-        shared.reserve(bytes);
-        shared.undelivered.fetch_add(1, Ordering::SeqCst);
         // SAFETY: rk and rkt are live; every pointer in `values` outlives the call (payloads are copied).
         let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_slice().as_ptr(), values.as_slice().len()) };
         if error.is_null() {
-            return Ok(());
-        }
-        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
-        shared.release(bytes);
-        if let Some(opaque) = opaque {
-            // SAFETY: librdkafka refused the message, so the opaque is still ours.
-            drop(unsafe { Box::from_raw(opaque) });
+            return 0;
         }
         // SAFETY: produceva returned an error object that we now own.
-        Err(unsafe { KafkaError::from_native_error(error) })
+        unsafe { KafkaError::from_native_error(error) }.code
     }
 }
 

@@ -9,6 +9,8 @@ use super::exception::{guard, OrThrow};
 use super::fast_path::{argument, arguments, Fallback};
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::Zval;
+use ext_php_rs::zend::run_handler;
+use std::panic::AssertUnwindSafe;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
@@ -25,36 +27,37 @@ pub struct Producer {
 
 pub(crate) static POLL: Fallback = Fallback::new();
 
-/// `poll(int)` for a producer without PHP callbacks (so nothing it serves runs
-/// PHP code), without the argument allocations of the generated handler.
+/// `poll(int)` without the argument allocations of the generated handler (see
+/// `fast_path`). Callbacks run under `run_handler`, as in the generated handler,
+/// so a fatal error inside one unwinds our frames before PHP bails out.
 pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, retval: *mut zval) {
-    // SAFETY: PHP passes the frame and return value of this call.
-    if !unsafe { try_fast_poll(execute_data, retval) } {
+    // SAFETY: PHP passes the frame of this call.
+    let Some((frame, _)) = (unsafe { arguments(execute_data, 1, 1) }) else {
         // SAFETY: the same frame and return value, untouched.
-        unsafe { POLL.call(execute_data, retval) };
-    }
-}
-
-/// # Safety
-/// `execute_data` and `retval` must be those of a `poll()` call.
-unsafe fn try_fast_poll(execute_data: *mut zend_execute_data, retval: *mut zval) -> bool {
-    // SAFETY: per the contract.
-    let Some((frame, _)) = (unsafe { arguments(execute_data, 1, 1) }) else { return false };
+        return unsafe { POLL.call(execute_data, retval) };
+    };
     // SAFETY: the frame has one argument.
-    let Some(timeout_ms) = (unsafe { argument(frame, 0) }).and_then(Zval::long) else { return false };
-    let Some(producer) = frame.This.object().and_then(ZendClassObject::<Producer>::from_zend_obj) else { return false };
-    if producer.callbacks.any() {
-        return false;
-    }
-    let served = guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |_| std::ops::ControlFlow::Continue(()))));
-    match served {
-        // SAFETY: PHP hands every internal function a writable return value.
-        Ok(served) => unsafe { (*retval).set_long(served as i64) },
-        Err(error) => {
-            error.throw();
+    let timeout_ms = unsafe { argument(frame, 0) }.and_then(Zval::long);
+    let producer = frame.This.object().and_then(ZendClassObject::<Producer>::from_zend_obj);
+    let (Some(timeout_ms), Some(producer)) = (timeout_ms, producer) else {
+        // SAFETY: the same frame and return value, untouched.
+        return unsafe { POLL.call(execute_data, retval) };
+    };
+    let this = frame.This.shallow_clone();
+    let poll = || {
+        let served = guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event))));
+        match served {
+            // SAFETY: PHP hands every internal function a writable return value.
+            Ok(served) => unsafe { (*retval).set_long(served as i64) },
+            Err(error) => error.throw(),
         }
+    };
+    if producer.callbacks.any() {
+        run_handler(AssertUnwindSafe(poll));
+    } else {
+        // No PHP code runs, so no bailout can cross our frames: skip run_handler's setjmp.
+        poll();
     }
-    true
 }
 
 impl Drop for Producer {
