@@ -22,6 +22,33 @@ impl PhpCallback {
     }
 }
 
+impl PhpCallback {
+    /// Calls it with zvals the caller owns: no argument vector, no callable check
+    /// per call (the `callable` parameter type checked it when it was set).
+    /// `Break` when it threw or could not be called, as `call`.
+    pub fn call_zvals(&self, args: &mut [Zval]) -> ControlFlow<()> {
+        let mut retval = Zval::new();
+        let Ok(count) = u32::try_from(args.len()) else { return ControlFlow::Break(()) };
+        // SAFETY: the callable zval and the arguments live across the call; PHP copies
+        // the arguments into the callee's frame and leaves ours to drop.
+        let result = unsafe {
+            ext_php_rs::ffi::_call_user_function_impl(
+                std::ptr::null_mut(),
+                std::ptr::from_ref(&self.0).cast_mut(),
+                &raw mut retval,
+                count,
+                args.as_mut_ptr(),
+                std::ptr::null_mut(),
+            )
+        };
+        if result < 0 || ext_php_rs::zend::ExecutorGlobals::has_exception() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+}
+
 impl Clone for PhpCallback {
     fn clone(&self) -> Self {
         Self(self.0.shallow_clone())
@@ -83,7 +110,7 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
     match event {
         ClientEvent::Delivery(report) => match &callbacks.delivery {
             Some(callback) => match super::message::from_delivery_report(&report) {
-                Ok(message) => callback.call(vec![this, &message]),
+                Ok(message) => callback.call_zvals(&mut [this.shallow_clone(), message]),
                 Err(error) => {
                     error.throw();
                     ControlFlow::Break(())
