@@ -5,6 +5,7 @@
 //! The C callbacks run on librdkafka threads or on the engine thread. They
 //! only build Rust values and send them; they never call back into PHP.
 
+use std::cell::Cell;
 use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
@@ -14,7 +15,7 @@ use rdkafka_sys as rdsys;
 
 use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
-use super::message::{copy_bytes, read_headers, Header};
+use super::message::{copy_bytes, read_headers, DeliveredMessage, Header};
 use super::topic_partition::{partitions_of, TopicPartition};
 
 /// Which PHP callbacks the user set; only those get a C callback installed, so
@@ -79,6 +80,56 @@ pub enum ClientEvent {
 }
 
 static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// What a delivery sink did with a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinkOutcome {
+    /// Handed to PHP.
+    Taken,
+    /// Handed to PHP, whose callback threw: serve nothing more now.
+    TakenStop,
+    /// Not now (an exception is pending): queue it for a later poll().
+    Declined,
+}
+
+/// Receives delivery reports served on the PHP thread, without copying them.
+pub type DeliverySink<'a> = dyn FnMut(&DeliveredMessage<'_>) -> SinkOutcome + 'a;
+
+thread_local! {
+    /// The sink for one client's reports while this thread serves its main queue
+    /// (client id, sink); see `with_delivery_sink`.
+    static DELIVERY_SINK: Cell<Option<(u64, *mut DeliverySink<'static>)>> = const { Cell::new(None) };
+}
+
+/// Runs `serve` with `sink` receiving client `client_id`'s delivery reports
+/// served on this thread; with `None`, reports go through the channel. Every
+/// main-queue serve on the PHP thread goes through here, so a sink left behind
+/// by a PHP bailout (which skips destructors) is replaced before it could be used.
+pub(crate) fn with_delivery_sink<R>(client_id: u64, sink: Option<&mut DeliverySink<'_>>, serve: impl FnOnce() -> R) -> R {
+    struct Restore(Option<(u64, *mut DeliverySink<'static>)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DELIVERY_SINK.with(|current| current.set(self.0));
+        }
+    }
+    let erased = sink.map(|sink| {
+        let sink: *mut DeliverySink<'_> = sink;
+        // SAFETY: only the lifetime is erased; the pointer is removed (Restore) before `sink` ends.
+        (client_id, unsafe { std::mem::transmute::<*mut DeliverySink<'_>, *mut DeliverySink<'static>>(sink) })
+    });
+    let _restore = Restore(DELIVERY_SINK.with(|current| current.replace(erased)));
+    serve()
+}
+
+/// Offers a report to the sink installed for this client on this thread, if any.
+fn offer_to_sink(client_id: u64, message: &DeliveredMessage<'_>) -> Option<SinkOutcome> {
+    let (owner, sink) = DELIVERY_SINK.with(Cell::get)?;
+    if owner != client_id {
+        return None;
+    }
+    // SAFETY: installed by with_delivery_sink, which outlives this call on this thread.
+    Some(unsafe { (*sink)(message) })
+}
 
 /// State reachable from librdkafka's callbacks through the handle's opaque pointer.
 pub(crate) struct ClientShared {
@@ -273,7 +324,7 @@ fn yield_if_consumer(rk: *mut rdsys::rd_kafka_t, shared: &ClientShared) {
 }
 
 unsafe extern "C" fn on_delivery(
-    _rk: *mut rdsys::rd_kafka_t,
+    rk: *mut rdsys::rd_kafka_t,
     message: *const rdsys::rd_kafka_message_t,
     opaque: *mut c_void,
 ) {
@@ -289,10 +340,22 @@ unsafe extern "C" fn on_delivery(
             Some(*unsafe { Box::from_raw(message._private.cast::<Vec<u8>>()) })
         };
         if shared.callbacks.delivery {
-            // SAFETY: message and its topic are valid for this call.
-            let report = unsafe { delivery_report(message, user_opaque) };
-            // Still in flight: the bound is released when PHP takes the report.
-            shared.push(ClientEvent::Delivery(report));
+            let delivered = DeliveredMessage { raw: message, opaque: user_opaque.as_deref() };
+            match offer_to_sink(shared.id, &delivered) {
+                Some(outcome @ (SinkOutcome::Taken | SinkOutcome::TakenStop)) => {
+                    shared.release((message.len + message.key_len) as i64);
+                    if outcome == SinkOutcome::TakenStop {
+                        // SAFETY: rk is the live handle serving this callback on this thread.
+                        unsafe { rdsys::rd_kafka_yield(rk) };
+                    }
+                }
+                Some(SinkOutcome::Declined) | None => {
+                    // SAFETY: message and its topic are valid for this call.
+                    let report = unsafe { delivery_report(message, user_opaque) };
+                    // Still in flight: the bound is released when PHP takes the report.
+                    shared.push(ClientEvent::Delivery(report));
+                }
+            }
         } else {
             shared.dropped_reports.fetch_add(1, Ordering::Relaxed);
             let err = message.err as i32;

@@ -15,7 +15,7 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
 use once_cell::sync::Lazy;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, ClientShared, NativeClient};
+use super::client::{with_delivery_sink, ClientEvent, ClientShared, DeliverySink, NativeClient};
 
 /// A producer handle as the engine sees it: the client, its main queue, and the
 /// channel its events travel on to the PHP thread.
@@ -48,11 +48,20 @@ impl ProducerCore {
     /// The PHP thread serves the main queue itself, waiting up to `timeout` for
     /// an event: delivery reports are then handled where they are produced, as in
     /// php-rdkafka, without the engine thread contending for librdkafka's locks.
-    pub(crate) fn serve_main_queue_here(&self, timeout: Duration) {
+    /// With a `sink`, delivery reports go straight to it instead of through the channel.
+    pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) {
         self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-        // SAFETY: rk is live while self is; the callbacks it runs only move Rust data.
-        unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) };
+        // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
+        with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
+    }
+
+    /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
+    pub(crate) fn flush_here(&self, timeout: Duration) {
+        self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
+        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
+        with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
     }
 
     fn main_queue_len(&self) -> i32 {

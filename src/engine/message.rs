@@ -1,6 +1,8 @@
 //! A consumed message, kept in librdkafka's memory until the binding layer has
 //! copied what it needs straight into PHP values (no intermediate copy).
 
+use std::borrow::Cow;
+use std::ffi::CStr;
 use std::os::raw::c_void;
 
 use rdkafka_sys as rdsys;
@@ -48,6 +50,55 @@ pub(crate) unsafe fn read_headers(message: &rdsys::rd_kafka_message_t) -> Vec<He
     result
 }
 
+/// Read access to a librdkafka message, borrowed: what PHP's Message shows.
+pub trait MessageView {
+    fn raw(&self) -> &rdsys::rd_kafka_message_t;
+
+    fn err(&self) -> i32 {
+        self.raw().err as i32
+    }
+
+    /// Borrowed from librdkafka when it is valid UTF-8 (topic names are).
+    fn topic_name(&self) -> Option<Cow<'_, str>> {
+        let rkt = self.raw().rkt;
+        // SAFETY: the topic handle, and so its name, lives at least as long as the message.
+        (!rkt.is_null()).then(|| unsafe { CStr::from_ptr(rdsys::rd_kafka_topic_name(rkt)) }.to_string_lossy())
+    }
+
+    fn partition(&self) -> i32 {
+        self.raw().partition
+    }
+
+    fn offset(&self) -> i64 {
+        self.raw().offset
+    }
+
+    /// The payload, borrowed from librdkafka's buffer.
+    fn payload(&self) -> Option<&[u8]> {
+        let raw = self.raw();
+        // SAFETY: librdkafka guarantees `len` bytes at a non-NULL payload.
+        (!raw.payload.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.payload.cast::<u8>(), raw.len) })
+    }
+
+    fn key(&self) -> Option<&[u8]> {
+        let raw = self.raw();
+        // SAFETY: librdkafka guarantees `key_len` bytes at a non-NULL key.
+        (!raw.key.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.key.cast::<u8>(), raw.key_len) })
+    }
+
+    /// Milliseconds since the epoch, or -1 when not available.
+    fn timestamp(&self) -> i64 {
+        let mut kind = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+        // SAFETY: the message is valid.
+        unsafe { rdsys::rd_kafka_message_timestamp(self.raw(), &mut kind) }
+    }
+
+    fn headers(&self) -> Vec<Header> {
+        // SAFETY: the message is valid.
+        unsafe { read_headers(self.raw()) }
+    }
+}
+
 /// A message returned by a consumer poll; freed on drop.
 pub struct ConsumedMessage {
     ptr: *mut rdsys::rd_kafka_message_t,
@@ -59,53 +110,31 @@ impl ConsumedMessage {
     pub(crate) unsafe fn from_raw(ptr: *mut rdsys::rd_kafka_message_t) -> Self {
         Self { ptr }
     }
+}
 
+impl MessageView for ConsumedMessage {
     fn raw(&self) -> &rdsys::rd_kafka_message_t {
         // SAFETY: ptr is non-NULL and owned by us until drop.
         unsafe { &*self.ptr }
     }
+}
 
-    pub fn err(&self) -> i32 {
-        self.raw().err as i32
+/// A delivery report handed to PHP while librdkafka serves it: borrowed, no copies.
+pub struct DeliveredMessage<'a> {
+    pub(crate) raw: &'a rdsys::rd_kafka_message_t,
+    pub(crate) opaque: Option<&'a [u8]>,
+}
+
+impl DeliveredMessage<'_> {
+    /// What the producer passed as `$msg_opaque`.
+    pub fn opaque(&self) -> Option<&[u8]> {
+        self.opaque
     }
+}
 
-    pub fn topic_name(&self) -> Option<String> {
-        let rkt = self.raw().rkt;
-        // SAFETY: the topic handle lives at least as long as the message.
-        (!rkt.is_null()).then(|| cstr_to_string(unsafe { rdsys::rd_kafka_topic_name(rkt) }))
-    }
-
-    pub fn partition(&self) -> i32 {
-        self.raw().partition
-    }
-
-    pub fn offset(&self) -> i64 {
-        self.raw().offset
-    }
-
-    /// The payload, borrowed from librdkafka's buffer.
-    pub fn payload(&self) -> Option<&[u8]> {
-        let raw = self.raw();
-        // SAFETY: librdkafka guarantees `len` bytes at a non-NULL payload.
-        (!raw.payload.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.payload.cast::<u8>(), raw.len) })
-    }
-
-    pub fn key(&self) -> Option<&[u8]> {
-        let raw = self.raw();
-        // SAFETY: librdkafka guarantees `key_len` bytes at a non-NULL key.
-        (!raw.key.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.key.cast::<u8>(), raw.key_len) })
-    }
-
-    /// Milliseconds since the epoch, or -1 when not available.
-    pub fn timestamp(&self) -> i64 {
-        let mut kind = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-        // SAFETY: the message is valid.
-        unsafe { rdsys::rd_kafka_message_timestamp(self.ptr, &mut kind) }
-    }
-
-    pub fn headers(&self) -> Vec<Header> {
-        // SAFETY: the message is valid.
-        unsafe { read_headers(self.raw()) }
+impl MessageView for DeliveredMessage<'_> {
+    fn raw(&self) -> &rdsys::rd_kafka_message_t {
+        self.raw
     }
 }
 

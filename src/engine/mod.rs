@@ -17,7 +17,7 @@ pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks};
 pub use conf::{MemoryDefaults, NativeConf, NativeTopicConf};
 pub use consumer::{CloseEvent, KafkaConsumer};
 pub use error::{KafkaError, KafkaResult};
-pub use message::ConsumedMessage;
+pub use message::{ConsumedMessage, DeliveredMessage, MessageView};
 pub use mock_cluster::MockCluster;
 pub use producer::{ProduceRequest, Producer, ProducerTopic, ShutdownReport};
 pub use topic_partition::TopicPartition;

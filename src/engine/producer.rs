@@ -1,5 +1,6 @@
 //! The producer: handle, topics, produce, and serving its events to PHP.
 
+use std::cell::Cell;
 use std::ffi::CString;
 use std::ops::ControlFlow;
 use std::os::raw::c_void;
@@ -10,7 +11,8 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
+use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, NativeClient, SinkOutcome};
+use super::message::DeliveredMessage;
 use super::conf::{NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
 use super::error::{KafkaError, KafkaResult};
@@ -107,30 +109,57 @@ impl Producer {
 
     /// Waits up to `timeout` for an event, then serves every event waiting.
     /// Returns how many were served; `serve` may stop early with `Break`.
-    pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> usize {
-        let mut served = 0;
-        self.core.serve_main_queue_here(Duration::ZERO);
-        let outcome = self.core.serve_waiting(&mut |event| {
-            served += 1;
-            serve(event)
-        });
-        if served > 0 || outcome.is_break() || timeout.is_zero() {
-            return served;
+    /// With `deliver`, delivery reports served by this call go straight to it
+    /// (no copy, no channel); reports queued earlier still come through `serve`.
+    pub fn poll(
+        &self,
+        timeout: Duration,
+        mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
+        mut deliver: Option<&mut DeliverySink<'_>>,
+    ) -> usize {
+        let served = Cell::new(0usize);
+        let stopped = Cell::new(false);
+        let mut counted = |event: ClientEvent| {
+            served.set(served.get() + 1);
+            let outcome = serve(event);
+            stopped.set(outcome.is_break());
+            outcome
+        };
+        let mut counting_sink = |message: &DeliveredMessage<'_>| {
+            if stopped.get() {
+                return SinkOutcome::Declined;
+            }
+            let outcome = deliver.as_mut().map_or(SinkOutcome::Declined, |deliver| deliver(message));
+            if outcome != SinkOutcome::Declined {
+                served.set(served.get() + 1);
+            }
+            stopped.set(outcome == SinkOutcome::TakenStop);
+            outcome
+        };
+        let mut round = |wait: Duration, counting_sink: &mut DeliverySink<'_>| {
+            // The channel first: what it holds is older than what the main queue still has.
+            if self.core.serve_waiting(&mut counted).is_break() {
+                return;
+            }
+            self.core.serve_main_queue_here(wait, Some(counting_sink));
+            if !stopped.get() {
+                let _ = self.core.serve_waiting(&mut counted);
+            }
+        };
+        round(Duration::ZERO, &mut counting_sink);
+        if served.get() > 0 || stopped.get() || timeout.is_zero() {
+            return served.get();
         }
         let deadline = Instant::now() + timeout;
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
-                return served;
+                return served.get();
             }
             // Events from librdkafka's own threads (logs) skip the main queue: look in slices.
-            self.core.serve_main_queue_here(remaining.min(POLL_SLICE));
-            let outcome = self.core.serve_waiting(&mut |event| {
-                served += 1;
-                serve(event)
-            });
-            if served > 0 || outcome.is_break() {
-                return served;
+            round(remaining.min(POLL_SLICE), &mut counting_sink);
+            if served.get() > 0 || stopped.get() {
+                return served.get();
             }
         }
     }
@@ -152,10 +181,7 @@ impl Producer {
             }
             let slice = remaining.min(FLUSH_SLICE);
             if self.core.shared().undelivered.load(Ordering::SeqCst) > 0 {
-                self.core.shared().php_polls.fetch_add(1, Ordering::Relaxed);
-                // rd_kafka_flush sends batches now instead of waiting for linger.ms.
-                // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
-                unsafe { rdsys::rd_kafka_flush(self.core.client.rk, millis(slice)) };
+                self.core.flush_here(slice);
             } else {
                 match self.core.events.recv_timeout(slice) {
                     Ok(event) => {
@@ -246,7 +272,7 @@ impl ProducerCore {
             if self.shared().has_room(bytes) {
                 return ControlFlow::Continue(());
             }
-            self.serve_main_queue_here(ROOM_SLICE);
+            self.serve_main_queue_here(ROOM_SLICE, None);
         }
     }
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::client::{ClientEvent, EnabledCallbacks};
 use super::consumer::{KafkaConsumer, PollOutcome, ERR_ASSIGN_PARTITIONS};
 use super::producer::{ProduceRequest, Producer, ShutdownReport, ERR_QUEUE_FULL, PARTITION_UA};
-use super::{MemoryDefaults, MockCluster, NativeConf};
+use super::{MemoryDefaults, MessageView, MockCluster, NativeConf};
 
 fn keep_serving(_: ClientEvent) -> ControlFlow<()> {
     ControlFlow::Continue(())
@@ -133,7 +133,7 @@ fn log_events_do_not_count_in_the_out_queue() {
     let mut logs = 0;
     while logs == 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
-        logs = producer.poll(Duration::ZERO, |_| ControlFlow::Break(()));
+        logs = producer.poll(Duration::ZERO, |_| ControlFlow::Break(()), None);
     }
     assert!(logs > 0, "debug=all produced log events");
     std::thread::sleep(Duration::from_millis(200));

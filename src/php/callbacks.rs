@@ -7,6 +7,8 @@ use ext_php_rs::convert::{FromZval, IntoZvalDyn};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendCallable, Zval};
 
+use crate::engine::client::SinkOutcome;
+
 /// A PHP callable; the parameter type `callable` makes PHP reject anything else with a TypeError.
 pub struct PhpCallback(Zval);
 
@@ -136,6 +138,27 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
         ClientEvent::Rebalance { code, partitions } => call_with_partitions(callbacks.rebalance.as_ref(), this, code, &partitions),
         ClientEvent::OffsetCommit { code, partitions } => {
             call_with_partitions(callbacks.offset_commit.as_ref(), this, code, &partitions)
+        }
+    }
+}
+
+/// Hands delivery reports served on the PHP thread straight to `dr_msg_cb`,
+/// building the Message from librdkafka's memory (see `Producer::poll`).
+pub fn direct_delivery<'a>(
+    callbacks: &'a ClientCallbacks,
+    this: &'a Zval,
+) -> impl FnMut(&crate::engine::DeliveredMessage<'_>) -> SinkOutcome + 'a {
+    move |message| {
+        let Some(callback) = &callbacks.delivery else { return SinkOutcome::Declined };
+        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+            return SinkOutcome::Declined;
+        }
+        match super::message::from_delivered(message) {
+            Ok(message) => match callback.call_zvals(&mut [this.shallow_clone(), message]) {
+                ControlFlow::Continue(()) => SinkOutcome::Taken,
+                ControlFlow::Break(()) => SinkOutcome::TakenStop,
+            },
+            Err(_) => SinkOutcome::Declined,
         }
     }
 }

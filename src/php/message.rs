@@ -18,7 +18,7 @@ use super::exception::exception;
 use super::zval::{bytes_zval, long_zval, null_zval, optional_bytes_zval};
 use crate::engine::error::err2str;
 use crate::engine::message::Header;
-use crate::engine::{ConsumedMessage, DeliveryReport};
+use crate::engine::{ConsumedMessage, DeliveredMessage, DeliveryReport, MessageView};
 
 static MESSAGE_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
 
@@ -148,8 +148,18 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
 }
 
 pub fn from_consumed(message: &ConsumedMessage) -> PhpResult<Zval> {
-    let topic = message.topic_name();
+    // An error event's "message" carries no headers worth reading.
     let headers = if message.err() == 0 { message.headers() } else { Vec::new() };
+    from_view(message, &headers, None)
+}
+
+/// A delivery report served on the PHP thread, read straight from librdkafka.
+pub fn from_delivered(message: &DeliveredMessage<'_>) -> PhpResult<Zval> {
+    from_view(message, &message.headers(), message.opaque())
+}
+
+fn from_view(message: &impl MessageView, headers: &[Header], opaque: Option<&[u8]>) -> PhpResult<Zval> {
+    let topic = message.topic_name();
     new_message(&MessageFields {
         err: message.err(),
         topic_name: topic.as_deref(),
@@ -158,8 +168,8 @@ pub fn from_consumed(message: &ConsumedMessage) -> PhpResult<Zval> {
         payload: message.payload(),
         key: message.key(),
         offset: message.offset(),
-        headers: &headers,
-        opaque: None,
+        headers,
+        opaque,
     })
 }
 

@@ -3,7 +3,7 @@
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendClassObject;
 
-use super::callbacks::{dispatch, this_zval, timeout, ClientCallbacks};
+use super::callbacks::{direct_delivery, dispatch, this_zval, timeout, ClientCallbacks};
 use super::conf::Conf;
 use super::exception::{guard, OrThrow};
 use super::fast_path::{argument, arguments, Fallback};
@@ -45,7 +45,10 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
     };
     let this = frame.This.shallow_clone();
     let poll = || {
-        let served = guard(|| Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event))));
+        let mut deliver = direct_delivery(&producer.callbacks, &this);
+        let served = guard(|| {
+            Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event), Some(&mut deliver)))
+        });
         match served {
             // SAFETY: PHP hands every internal function a writable return value.
             Ok(served) => unsafe { (*retval).set_long(served as i64) },
@@ -122,7 +125,10 @@ impl Producer {
     pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<i64> {
         let this = this_zval(self_);
         let producer: &Producer = self_;
-        guard(|| Ok(producer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&producer.callbacks, &this, event)) as i64))
+        let mut deliver = direct_delivery(&producer.callbacks, &this);
+        guard(|| {
+            Ok(producer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&producer.callbacks, &this, event), Some(&mut deliver)) as i64)
+        })
     }
 
     /// Waits until every message is delivered (serving events); returns
