@@ -2,8 +2,12 @@
 //! that turn librdkafka's callbacks into plain Rust events, and the channel
 //! those events travel on to the PHP thread.
 //!
-//! The C callbacks run on librdkafka threads or on the engine thread. They
-//! only build Rust values and send them; they never call back into PHP.
+//! The C callbacks run on librdkafka threads, on the engine thread, or on the
+//! PHP thread while it serves its own queue in `poll()`. They build Rust values
+//! and send them; the one exception is a delivery report served on the PHP
+//! thread, which goes to the sink that `poll()` installed for that thread
+//! (`with_delivery_sink`) and so reaches PHP without a copy. The engine itself
+//! never calls PHP: the sink is the binding layer's.
 
 use std::cell::Cell;
 use std::os::raw::{c_char, c_int, c_void};

@@ -1,8 +1,11 @@
 //! The process-wide engine thread. Every producer's main queue wakes it (through
-//! librdkafka's queue event callback) when events arrive; it then serves that
-//! queue, whose C callbacks turn the events into Rust values on the producer's
-//! channel. The PHP thread picks them up in `poll()`/`flush()`, so delivery
-//! reports are collected even while a script never polls.
+//! librdkafka's queue event callback) when events arrive. A script that polls
+//! serves its own queue on the PHP thread, as with php-rdkafka (no second thread
+//! contending for librdkafka's locks), so the engine stands back while the
+//! script's poll count moves; once it stops, the engine serves the queue, whose
+//! C callbacks turn the events into Rust values on the producer's channel (or
+//! drop delivery reports nobody wants). So reports are collected, and memory
+//! stays flat, even while a script never polls.
 
 use std::collections::HashMap;
 use std::os::raw::c_void;
