@@ -52,11 +52,13 @@ impl ProducerCore {
     /// an event: delivery reports are then handled where they are produced, as in
     /// php-rdkafka, without the engine thread contending for librdkafka's locks.
     /// With a `sink`, delivery reports go straight to it instead of through the channel.
-    pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) {
+    /// Returns how many events (librdkafka ops: a batch of delivery reports is one) it served.
+    pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) -> usize {
         self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
-        with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
+        let served = with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
+        usize::try_from(served).unwrap_or(0)
     }
 
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.

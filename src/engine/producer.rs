@@ -108,7 +108,8 @@ impl Producer {
     }
 
     /// Waits up to `timeout` for an event, then serves every event waiting.
-    /// Returns how many were served; `serve` may stop early with `Break`.
+    /// Returns how many were served, counted as php-rdkafka counts them (a batch
+    /// of delivery reports is one event); `serve` may stop early with `Break`.
     /// With `deliver`, delivery reports served by this call go straight to it
     /// (no copy, no channel); reports queued earlier still come through `serve`.
     pub fn poll(
@@ -130,9 +131,6 @@ impl Producer {
                 return SinkOutcome::Declined;
             }
             let outcome = deliver.as_mut().map_or(SinkOutcome::Declined, |deliver| deliver(message));
-            if outcome != SinkOutcome::Declined {
-                served.set(served.get() + 1);
-            }
             stopped.set(outcome == SinkOutcome::TakenStop);
             outcome
         };
@@ -141,7 +139,8 @@ impl Producer {
             if self.core.serve_waiting(&mut counted).is_break() {
                 return;
             }
-            self.core.serve_main_queue_here(wait, Some(counting_sink));
+            // Reports handed to the sink are part of the events librdkafka counts here.
+            served.set(served.get() + self.core.serve_main_queue_here(wait, Some(counting_sink)));
             if !stopped.get() {
                 let _ = self.core.serve_waiting(&mut counted);
             }

@@ -1,0 +1,95 @@
+<?php
+// Prints bench/run's table from the JSON lines in the results directory
+// (one file per measurement: <row>.<who>.json, who = ours|theirs|ceiling|cg-ours|cg-theirs).
+$dir = $argv[1];
+$N = (int) $argv[2];
+$S = (int) $argv[3];
+
+function result(string $dir, string $row, string $who): ?array
+{
+    $file = "$dir/$row.$who.json";
+    if (!is_file($file)) {
+        return null;
+    }
+    foreach (array_reverse(file($file, FILE_IGNORE_NEW_LINES)) as $line) {
+        $data = json_decode($line, true);
+        if (is_array($data)) {
+            return $data;
+        }
+    }
+    return null;
+}
+
+function rate(?array $r): string
+{
+    if ($r === null) {
+        return 'n/a';
+    }
+    return $r['msgs_per_s'] >= 1e6 ? sprintf('%.2f M', $r['msgs_per_s'] / 1e6) : sprintf('%.0f k', $r['msgs_per_s'] / 1e3);
+}
+
+function mib(?array $r, string $field = 'rss_peak_kib'): string
+{
+    if ($r === null || !isset($r[$field])) {
+        return 'n/a';
+    }
+    return $field === 'php_peak_bytes' ? sprintf('%.0f MiB', $r[$field] / 1048576) : sprintf('%.0f MiB', $r[$field] / 1024);
+}
+
+function ratio(?array $a, ?array $b, string $field = 'msgs_per_s'): string
+{
+    if ($a === null || $b === null || !$b[$field]) {
+        return 'n/a';
+    }
+    return sprintf('%.2f×', $a[$field] / $b[$field]);
+}
+
+$throughput = [
+    ['produce', "produce $N × $S B, `poll(0)` after each, then flush", 'ceiling-produce'],
+    ['nopoll', "produce $N × $S B, no `poll()` until flush (QUEUE_FULL → `poll(1)`, retry)", null],
+    ['dr', "produce $N × $S B with a `dr_msg_cb`, `poll(0)` after each", null],
+    ['consume', "`KafkaConsumer::consume()` $N × $S B", 'ceiling-consume'],
+];
+echo "| workload | rdkafka-rs msgs/s | MB/s | peak RSS | PHP peak | vs Rust ceiling | php-rdkafka msgs/s | php-rdkafka peak RSS | rdkafka-rs ÷ php-rdkafka |\n";
+echo "|---|---|---|---|---|---|---|---|---|\n";
+foreach ($throughput as [$row, $label, $ceiling_row]) {
+    $ours = result($dir, $row, 'ours');
+    $theirs = result($dir, $row, 'theirs');
+    $ceiling = $ceiling_row ? result($dir, $ceiling_row, 'ceiling') : null;
+    $vs_ceiling = $ceiling ? sprintf('%s (ceiling %s)', ratio($ours, $ceiling), rate($ceiling)) : 'n/a';
+    $retries = $ours !== null && ($ours['queue_full_retries'] ?? 0) > 0 ? " ({$ours['queue_full_retries']} QUEUE_FULL)" : '';
+    $their_retries = $theirs !== null && ($theirs['queue_full_retries'] ?? 0) > 0 ? " ({$theirs['queue_full_retries']} QUEUE_FULL)" : '';
+    printf("| %s | %s%s | %s | %s | %s | %s | %s%s | %s | %s |\n", $label, rate($ours), $retries, $ours['mb_per_s'] ?? 'n/a', mib($ours), mib($ours, 'php_peak_bytes'), $vs_ceiling, rate($theirs), $their_retries, mib($theirs), ratio($ours, $theirs));
+}
+
+$memory = [
+    ['unreachable', '50,000 × 10 KB to an unreachable broker, docs loop (QUEUE_FULL caught)'],
+    ['block-small', "produce $N × $S B with `RD_KAFKA_MSG_F_BLOCK`, never `poll()`"],
+    ['block-large', 'produce ' . (10 * $N) . " × $S B with `RD_KAFKA_MSG_F_BLOCK`, never `poll()`"],
+];
+echo "\n| memory | rdkafka-rs peak RSS | PHP peak | php-rdkafka peak RSS |\n|---|---|---|---|\n";
+foreach ($memory as [$row, $label]) {
+    $ours = result($dir, $row, 'ours');
+    $theirs = result($dir, $row, 'theirs');
+    $theirs_text = $theirs ? mib($theirs) : ($row === 'unreachable' ? 'n/a' : 'n/a (blocks forever: nothing serves delivery reports)');
+    printf("| %s | %s | %s | %s |\n", $label, mib($ours), mib($ours, 'php_peak_bytes'), $theirs_text);
+}
+$consume = result($dir, 'consume', 'ours');
+if ($consume) {
+    printf("| consumer after %d messages (the consume row) | %s | %s | %s |\n", $consume['messages'], mib($consume), mib($consume, 'php_peak_bytes'), mib(result($dir, 'consume', 'theirs')));
+}
+
+echo "\n| no message lost: 100,000 produced, script ends without `flush()` | delivered |\n|---|---|\n";
+foreach (['ours' => 'rdkafka-rs', 'theirs' => 'php-rdkafka'] as $who => $name) {
+    $count = result($dir, 'noloss-count', $who);
+    printf("| %s | %s |\n", $name, $count ? number_format($count['messages']) . ' of 100,000' : 'n/a');
+}
+
+$cg = [['produce', 'instructions per `produce()` + `poll(0)` (PHP thread, callgrind)'], ['dr', 'instructions per `produce()` + `poll(0)` with a `dr_msg_cb`'], ['consume', 'instructions per `consume()`']];
+echo "\n| per-call cost | rdkafka-rs | php-rdkafka | rdkafka-rs ÷ php-rdkafka |\n|---|---|---|---|\n";
+foreach ($cg as [$row, $label]) {
+    $ours = result($dir, $row, 'cg-ours');
+    $theirs = result($dir, $row, 'cg-theirs');
+    $text = fn ($r) => $r ? number_format($r['per_call']) : 'n/a';
+    printf("| %s | %s | %s | %s |\n", $label, $text($ours), $text($theirs), ratio($ours, $theirs, 'per_call'));
+}
