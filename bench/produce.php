@@ -6,6 +6,9 @@
 //   dr     - like poll, with a dr_msg_cb counting deliveries
 //   block  - RD_KAFKA_MSG_F_BLOCK, poll() never called until the end
 //   noflush - poll(0) after each produce(), then the script just ends
+//   spread - like poll, to partition i % PARTITIONS: fills a topic evenly for the
+//            consume rows (the mock keeps at most 100,000 messages per partition,
+//            and the sticky partitioner's batches land unevenly)
 require __DIR__ . '/common.inc';
 $brokers = param('BROKERS', '127.0.0.1:9092');
 $topic_name = param('TOPIC', 'bench');
@@ -25,7 +28,8 @@ $producer = new RdKafka\Producer($conf);
 $topic = $producer->newTopic($topic_name);
 $payload = str_repeat('x', $size);
 $flags = $mode === 'block' ? RD_KAFKA_MSG_F_BLOCK : 0;
-$poll_each = in_array($mode, ['poll', 'dr', 'noflush'], true);
+$poll_each = in_array($mode, ['poll', 'dr', 'noflush', 'spread'], true);
+$partitions = (int) param('PARTITIONS', 64);
 $queue_full = 0;
 
 $started = hrtime(true);
@@ -33,7 +37,7 @@ for ($i = 0; $i < $count; $i++) {
     $full_since = null;
     while (true) {
         try {
-            $topic->produce(RD_KAFKA_PARTITION_UA, $flags, $payload);
+            $topic->produce($mode === 'spread' ? $i % $partitions : RD_KAFKA_PARTITION_UA, $flags, $payload);
             break;
         } catch (RdKafka\Exception $e) {
             if ($e->getCode() !== RD_KAFKA_RESP_ERR__QUEUE_FULL) {

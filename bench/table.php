@@ -59,6 +59,9 @@ foreach ($throughput as [$row, $label, $ceiling_row]) {
     $vs_ceiling = $ceiling ? sprintf('%s (ceiling %s)', ratio($ours, $ceiling), rate($ceiling)) : 'n/a';
     $retries = $ours !== null && ($ours['queue_full_retries'] ?? 0) > 0 ? " ({$ours['queue_full_retries']} QUEUE_FULL)" : '';
     $their_retries = $theirs !== null && ($theirs['queue_full_retries'] ?? 0) > 0 ? " ({$theirs['queue_full_retries']} QUEUE_FULL)" : '';
+    if ($ours !== null && $ours['messages'] < $N) {
+        $label .= " (only {$ours['messages']} arrived)";
+    }
     printf("| %s | %s%s | %s | %s | %s | %s | %s%s | %s | %s |\n", $label, rate($ours), $retries, $ours['mb_per_s'] ?? 'n/a', mib($ours), mib($ours, 'php_peak_bytes'), $vs_ceiling, rate($theirs), $their_retries, mib($theirs), ratio($ours, $theirs));
 }
 
