@@ -159,6 +159,8 @@ pub(crate) struct ClientShared {
     /// Failed deliveries (other than purges the caller asked for) whose report
     /// was dropped because no PHP callback wanted it.
     pub(crate) dropped_failures: AtomicI64,
+    /// Every event sent on the channel and not taken yet, logs included.
+    unserved_events: AtomicI64,
     /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
     /// a blocked produce). While it moves, the engine thread stands back.
     pub(crate) php_polls: AtomicU64,
@@ -170,14 +172,25 @@ impl ClientShared {
         if counted {
             self.queued_events.fetch_add(1, Ordering::SeqCst);
         }
-        if self.events.send(event).is_err() && counted {
+        self.unserved_events.fetch_add(1, Ordering::SeqCst);
+        if self.events.send(event).is_err() {
             // The PHP side is gone: nobody will ever take it.
-            self.queued_events.fetch_sub(1, Ordering::SeqCst);
+            self.unserved_events.fetch_sub(1, Ordering::SeqCst);
+            if counted {
+                self.queued_events.fetch_sub(1, Ordering::SeqCst);
+            }
         }
+    }
+
+    /// Whether the channel may hold events: one load, cheaper than asking the
+    /// channel, for the poll(0) after every produce().
+    pub(crate) fn has_unserved_events(&self) -> bool {
+        self.unserved_events.load(Ordering::SeqCst) > 0
     }
 
     /// The PHP thread took this event off the channel.
     pub(crate) fn taken(&self, event: &ClientEvent) {
+        self.unserved_events.fetch_sub(1, Ordering::SeqCst);
         if counts_as_queued(event) {
             self.queued_events.fetch_sub(1, Ordering::SeqCst);
         }
@@ -248,6 +261,7 @@ impl NativeClient {
             inflight_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
             php_polls: AtomicU64::new(0),
+            unserved_events: AtomicI64::new(0),
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();

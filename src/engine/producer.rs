@@ -254,8 +254,7 @@ impl ProducerCore {
 
     /// Serves every event already waiting, without blocking.
     fn serve_waiting(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
-        // is_empty() is a plain read; try_recv() on an empty channel costs more, once per poll().
-        while !self.events.is_empty() {
+        while self.shared().has_unserved_events() {
             let Ok(event) = self.events.try_recv() else { break };
             serve(self.take(event))?;
         }
