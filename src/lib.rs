@@ -18,7 +18,9 @@ mod module {
     extern "C" fn startup(_type: i32, module_number: i32) -> i32 {
         exception::install_panic_hook();
         ini::register(module_number);
-        let registered = exception::register_exception_classes().and_then(|()| message::register_message_class());
+        let registered = exception::register_exception_classes()
+            .and_then(|()| kafka_error_exception::register_kafka_error_exception_class())
+            .and_then(|()| message::register_message_class());
         match registered {
             Ok(()) => 0,
             Err(_) => -1,

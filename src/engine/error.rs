@@ -80,6 +80,18 @@ impl KafkaError {
         }
     }
 
+    /// Maps an `rd_kafka_error_t*` result: NULL is success, anything else an error we destroy.
+    ///
+    /// # Safety
+    /// `error` must be NULL or a valid error object that nobody else will destroy.
+    pub(crate) unsafe fn check_native(error: *mut rdsys::rd_kafka_error_t) -> KafkaResult<()> {
+        if error.is_null() {
+            return Ok(());
+        }
+        // SAFETY: per the contract.
+        Err(unsafe { Self::from_native_error(error) })
+    }
+
     /// `Err` for any code but `RD_KAFKA_RESP_ERR_NO_ERROR`.
     pub fn check(code: rdsys::rd_kafka_resp_err_t) -> KafkaResult<()> {
         match code as i32 {

@@ -11,6 +11,7 @@ pub mod message;
 pub mod mock_cluster;
 pub mod producer;
 pub mod topic_partition;
+pub mod transactions;
 pub mod version;
 
 pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks};

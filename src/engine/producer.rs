@@ -69,6 +69,10 @@ impl Producer {
         self.shutdown_flush = timeout;
     }
 
+    pub(crate) fn native(&self) -> &NativeClient {
+        &self.core.client
+    }
+
     pub fn add_brokers(&self, brokers: &str) -> i32 {
         self.core.client.add_brokers(brokers)
     }

@@ -63,6 +63,17 @@ impl<T> OrThrow<T> for Result<T, KafkaError> {
     }
 }
 
+/// Maps the result of a transactional call: errors become `RdKafka\KafkaErrorException`, as in php-rdkafka.
+pub trait OrThrowKafkaError<T> {
+    fn or_throw_kafka_error(self) -> PhpResult<T>;
+}
+
+impl<T> OrThrowKafkaError<T> for Result<T, KafkaError> {
+    fn or_throw_kafka_error(self) -> PhpResult<T> {
+        self.map_err(|error| super::kafka_error_exception::kafka_error_exception(&error))
+    }
+}
+
 thread_local! {
     static LAST_PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
 }

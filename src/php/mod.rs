@@ -12,6 +12,7 @@ pub mod info;
 pub mod ini;
 pub mod kafka;
 pub mod kafka_consumer;
+pub mod kafka_error_exception;
 pub mod message;
 pub mod mock_cluster;
 pub mod producer;

@@ -5,7 +5,7 @@ use ext_php_rs::types::ZendClassObject;
 
 use super::callbacks::{direct_delivery, dispatch, this_zval, timeout, ClientCallbacks};
 use super::conf::Conf;
-use super::exception::{guard, OrThrow};
+use super::exception::{guard, OrThrow, OrThrowKafkaError};
 use super::fast_path::{argument, arguments, Fallback};
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::Zval;
@@ -99,6 +99,25 @@ impl Producer {
             let engine = engine::Producer::new(native, callbacks.enabled()).or_throw()?;
             Ok(Self { engine, callbacks })
         })
+    }
+
+    /// Registers `transactional.id` with the cluster; throws `RdKafka\KafkaErrorException`.
+    pub fn init_transactions(&self, timeout_ms: PhpInt) -> PhpResult<()> {
+        guard(|| self.engine.init_transactions(timeout(timeout_ms.0)).or_throw_kafka_error())
+    }
+
+    pub fn begin_transaction(&self) -> PhpResult<()> {
+        guard(|| self.engine.begin_transaction().or_throw_kafka_error())
+    }
+
+    /// Flushes the transaction's messages (their delivery reports are served by the next poll()), then commits.
+    pub fn commit_transaction(&self, timeout_ms: PhpInt) -> PhpResult<()> {
+        guard(|| self.engine.commit_transaction(timeout(timeout_ms.0)).or_throw_kafka_error())
+    }
+
+    /// Purges the transaction's messages (reported as failed), then aborts it.
+    pub fn abort_transaction(&self, timeout_ms: PhpInt) -> PhpResult<()> {
+        guard(|| self.engine.abort_transaction(timeout(timeout_ms.0)).or_throw_kafka_error())
     }
 
     /// Adds brokers (`host:port,...`); returns how many were added.

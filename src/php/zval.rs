@@ -31,6 +31,12 @@ pub fn long_zval(value: i64) -> Zval {
 }
 
 /// Turns any IntoZval value into a Zval, as an `RdKafka\Exception` on failure.
+pub fn bool_zval(value: bool) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_bool(value);
+    zval
+}
+
 pub fn to_zval(value: impl IntoZval) -> PhpResult<Zval> {
     value.into_zval(false).map_err(|error| exception(error.to_string(), -1))
 }

@@ -8,6 +8,27 @@ class Producer extends \RdKafka
 {
     public function __construct(?Conf $conf = null) {}
 
+    /**
+     * Registers transactional.id with the cluster; once, before the first transaction.
+     * @throws KafkaErrorException
+     */
+    public function initTransactions(int $timeout_ms): void {}
+
+    /** @throws KafkaErrorException */
+    public function beginTransaction(): void {}
+
+    /**
+     * Flushes the transaction's messages, then commits it.
+     * @throws KafkaErrorException
+     */
+    public function commitTransaction(int $timeout_ms): void {}
+
+    /**
+     * Purges the transaction's messages (reported as failed), then aborts it.
+     * @throws KafkaErrorException
+     */
+    public function abortTransaction(int $timeout_ms): void {}
+
     /** @return int how many brokers were added */
     public function addBrokers(string $broker_list): int {}
 
