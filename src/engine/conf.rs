@@ -205,6 +205,10 @@ pub struct NativeTopicConf {
 // SAFETY: a topic conf object is plain data, like NativeConf.
 unsafe impl Send for NativeTopicConf {}
 
+/// php-rdkafka's `RD_KAFKA_MSG_PARTITIONER_*` values and librdkafka's names for them.
+pub const PARTITIONERS: [(i64, &str); 5] =
+    [(2, "random"), (3, "consistent"), (4, "consistent_random"), (5, "murmur2"), (6, "murmur2_random")];
+
 impl NativeTopicConf {
     pub fn new() -> Self {
         // SAFETY: rd_kafka_topic_conf_new has no preconditions and never returns NULL.
@@ -220,6 +224,14 @@ impl NativeTopicConf {
             rdsys::rd_kafka_topic_conf_set(self.ptr, c_name.as_ptr(), c_value.as_ptr(), errstr.as_mut_ptr(), ERRSTR_SIZE)
         };
         conf_result(result, &errstr)
+    }
+
+    /// `TopicConf::setPartitioner()`: one of the `RD_KAFKA_MSG_PARTITIONER_*`
+    /// constants, applied as librdkafka's own `partitioner` property (same
+    /// algorithms, no callback into PHP or Rust per message). `None` if unknown.
+    pub fn set_partitioner(&mut self, partitioner: i64) -> Option<KafkaResult<()>> {
+        let name = PARTITIONERS.iter().find(|(constant, _)| *constant == partitioner)?.1;
+        Some(self.set("partitioner", name))
     }
 
     pub fn dump(&self) -> Vec<(String, String)> {

@@ -14,4 +14,11 @@ class TopicConf
 
     /** @throws Exception on an unknown property or invalid value */
     public function set(string $name, string $value): void {}
+
+    /**
+     * Sets librdkafka's `partitioner` property.
+     * @param int $partitioner one of the RD_KAFKA_MSG_PARTITIONER_* constants
+     * @throws \InvalidArgumentException for any other value
+     */
+    public function setPartitioner(int $partitioner): void {}
 }
