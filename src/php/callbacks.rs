@@ -51,6 +51,15 @@ impl PhpCallback {
     }
 }
 
+impl PhpCallback {
+    /// Where the callable lives, as `Conf::dump()` shows a set callback ("0x7f...").
+    pub fn address(&self) -> String {
+        // SAFETY: a callable is a string, array or object zval: each stores a pointer,
+        // and reading it through the `ptr` field only copies those bits.
+        format!("{:p}", unsafe { self.0.value.ptr })
+    }
+}
+
 impl Clone for PhpCallback {
     fn clone(&self) -> Self {
         Self(self.0.shallow_clone())
@@ -78,6 +87,22 @@ pub struct ClientCallbacks {
 }
 
 impl ClientCallbacks {
+    /// The callbacks that are set, by their librdkafka property names.
+    pub fn named(&self) -> Vec<(&'static str, &PhpCallback)> {
+        [
+            ("dr_msg_cb", &self.delivery),
+            ("error_cb", &self.error),
+            ("stats_cb", &self.stats),
+            ("log_cb", &self.log),
+            ("rebalance_cb", &self.rebalance),
+            ("offset_commit_cb", &self.offset_commit),
+            ("consume_cb", &self.consume),
+        ]
+        .into_iter()
+        .filter_map(|(name, callback)| Some((name, callback.as_ref()?)))
+        .collect()
+    }
+
     /// Whether serving events can run PHP code.
     pub fn any(&self) -> bool {
         [&self.delivery, &self.error, &self.stats, &self.log, &self.rebalance, &self.offset_commit, &self.consume]

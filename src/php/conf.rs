@@ -36,9 +36,15 @@ impl Conf {
         Self { native: RefCell::new(NativeConf::new()), callbacks: RefCell::default() }
     }
 
-    /// Every property with its current value, librdkafka's defaults included.
+    /// Every property with its current value, librdkafka's defaults included, and
+    /// each callback that is set (`"error_cb" => "0x..."`), as php-rdkafka shows them.
     pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| string_map(self.native.borrow().dump()))
+        guard(|| {
+            let mut properties = self.native.borrow().dump();
+            let callbacks = self.callbacks.borrow();
+            properties.extend(callbacks.named().into_iter().map(|(name, callback)| (name.to_string(), callback.address())));
+            string_map(properties)
+        })
     }
 
     /// Sets a property; throws with librdkafka's message if the name or value is wrong.
