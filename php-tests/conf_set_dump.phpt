@@ -36,5 +36,9 @@ bool(true)
 -1 Invalid value for configuration property "queue.buffering.max.messages"
 string(8) "smallest"
 -2 No such configuration property: "no.such.topic.property"
+
+Deprecated: Method RdKafka\Conf::setDefaultTopicConf() is deprecated in %s on line 21
 default topic conf set
+
+Deprecated: Method RdKafka\Conf::setDefaultTopicConf() is deprecated in %s on line 24
 TypeError

@@ -17,12 +17,16 @@ try {
     echo "TypeError\n";
 }
 ?>
---EXPECT--
+--EXPECTF--
 string(16) "Local: Timed out"
 string(14) "_PARTITION_EOF"
 string(7) "Success"
 int(-2005)
+
+Deprecated: Function rd_kafka_errno2err() is deprecated in %s on line 6
 bool(true)
+
+Deprecated: Function rd_kafka_errno() is deprecated in %s on line 7
 bool(true)
 bool(true)
 array(3) {

@@ -20,7 +20,8 @@ while (!$errors && microtime(true) < $deadline) {
 var_dump($errors[0] ?? 'no error reported');
 $producer->purge(RD_KAFKA_PURGE_F_QUEUE);
 ?>
---EXPECT--
+--EXPECTF--
+Deprecated: Method RdKafka\Producer::setLogLevel() is deprecated in %s on line 9
 int(2)
 array(3) {
   [0]=>

@@ -44,8 +44,10 @@ foreach (consume_n($consumer, 5) as $message) {
     }
 }
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
+
+Deprecated: Method RdKafka\Producer::outqLen() is deprecated in %s on line 21
 bool(true)
 bool(true)
 int(0)

@@ -28,6 +28,7 @@ mod module {
     }
 
     extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
+        method_fixups::install();
         fast_path::install();
         0
     }

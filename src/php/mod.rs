@@ -14,6 +14,7 @@ pub mod kafka;
 pub mod kafka_consumer;
 pub mod kafka_error_exception;
 pub mod message;
+pub mod method_fixups;
 pub mod mock_cluster;
 pub mod producer;
 pub mod producer_topic;
