@@ -32,6 +32,7 @@ pub struct EnabledCallbacks {
     pub log: bool,
     pub rebalance: bool,
     pub offset_commit: bool,
+    pub oauthbearer_token_refresh: bool,
 }
 
 /// A delivery report, copied out of librdkafka for the PHP `dr_msg_cb`.
@@ -81,6 +82,9 @@ pub enum ClientEvent {
     Log { level: i32, facility: String, message: String },
     Rebalance { code: i32, partitions: Vec<TopicPartition> },
     OffsetCommit { code: i32, partitions: Vec<TopicPartition> },
+    /// The SASL/OAUTHBEARER token must be refreshed: PHP calls oauthbearerSetToken()
+    /// or oauthbearerSetTokenFailure(). `config` is `sasl.oauthbearer.config`.
+    OauthbearerTokenRefresh { config: Option<String> },
 }
 
 static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
@@ -221,8 +225,9 @@ fn counts_as_queued(event: &ClientEvent) -> bool {
     !matches!(event, ClientEvent::Log { .. })
 }
 
-/// A live `rd_kafka_t` with its callback state. Destroyed on drop.
-pub(crate) struct NativeClient {
+/// A live `rd_kafka_t` with its callback state. Destroyed on drop. Every client
+/// type hands out `&NativeClient` (`handle()`) for what works on any handle (see `handle.rs`).
+pub struct NativeClient {
     pub(crate) rk: *mut rdsys::rd_kafka_t,
     /// Boxed so the address handed to librdkafka as opaque never moves.
     pub(crate) shared: Box<ClientShared>,
@@ -286,6 +291,9 @@ impl NativeClient {
             }
             if callbacks.offset_commit && !is_producer {
                 rdsys::rd_kafka_conf_set_offset_commit_cb(conf_ptr, Some(on_offset_commit));
+            }
+            if callbacks.oauthbearer_token_refresh {
+                rdsys::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf_ptr, Some(on_oauthbearer_token_refresh));
             }
         }
         let raw_conf = conf.into_raw();
@@ -425,6 +433,16 @@ unsafe extern "C" fn on_stats(rk: *mut rdsys::rd_kafka_t, json: *mut c_char, _le
         yield_if_consumer(rk, shared);
     });
     0 // librdkafka frees the JSON: we copied it.
+}
+
+unsafe extern "C" fn on_oauthbearer_token_refresh(rk: *mut rdsys::rd_kafka_t, config: *const c_char, opaque: *mut c_void) {
+    no_unwind(|| {
+        // SAFETY: librdkafka passes the opaque we set.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        let config = (!config.is_null()).then(|| cstr_to_string(config));
+        shared.push(ClientEvent::OauthbearerTokenRefresh { config });
+        yield_if_consumer(rk, shared);
+    });
 }
 
 unsafe extern "C" fn on_log(rk: *const rdsys::rd_kafka_t, level: c_int, facility: *const c_char, message: *const c_char) {

@@ -213,6 +213,11 @@ impl KafkaConsumer {
         result
     }
 
+    /// The handle, for what works on any client (`handle.rs`).
+    pub fn handle(&self) -> &NativeClient {
+        &self.client
+    }
+
     pub fn is_closed(&self) -> bool {
         self.closed.load(Ordering::SeqCst)
     }

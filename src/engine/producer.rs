@@ -69,7 +69,8 @@ impl Producer {
         self.shutdown_flush = timeout;
     }
 
-    pub(crate) fn native(&self) -> &NativeClient {
+    /// The handle, for what works on any client (`handle.rs`).
+    pub fn handle(&self) -> &NativeClient {
         &self.core.client
     }
 

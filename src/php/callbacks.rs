@@ -84,6 +84,7 @@ pub struct ClientCallbacks {
     pub rebalance: Option<PhpCallback>,
     pub offset_commit: Option<PhpCallback>,
     pub consume: Option<PhpCallback>,
+    pub oauthbearer_token_refresh: Option<PhpCallback>,
 }
 
 impl ClientCallbacks {
@@ -97,6 +98,7 @@ impl ClientCallbacks {
             ("rebalance_cb", &self.rebalance),
             ("offset_commit_cb", &self.offset_commit),
             ("consume_cb", &self.consume),
+            ("oauthbearer_token_refresh_cb", &self.oauthbearer_token_refresh),
         ]
         .into_iter()
         .filter_map(|(name, callback)| Some((name, callback.as_ref()?)))
@@ -105,7 +107,16 @@ impl ClientCallbacks {
 
     /// Whether serving events can run PHP code.
     pub fn any(&self) -> bool {
-        [&self.delivery, &self.error, &self.stats, &self.log, &self.rebalance, &self.offset_commit, &self.consume]
+        [
+            &self.delivery,
+            &self.error,
+            &self.stats,
+            &self.log,
+            &self.rebalance,
+            &self.offset_commit,
+            &self.consume,
+            &self.oauthbearer_token_refresh,
+        ]
             .iter()
             .any(|callback| callback.is_some())
     }
@@ -118,6 +129,7 @@ impl ClientCallbacks {
             log: self.log.is_some(),
             rebalance: self.rebalance.is_some(),
             offset_commit: self.offset_commit.is_some(),
+            oauthbearer_token_refresh: self.oauthbearer_token_refresh.is_some(),
         }
     }
 }
@@ -164,6 +176,10 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
         ClientEvent::OffsetCommit { code, partitions } => {
             call_with_partitions(callbacks.offset_commit.as_ref(), this, code, &partitions)
         }
+        ClientEvent::OauthbearerTokenRefresh { config } => match &callbacks.oauthbearer_token_refresh {
+            Some(callback) => callback.call(vec![this, &config]),
+            None => ControlFlow::Continue(()),
+        },
     }
 }
 

@@ -94,4 +94,11 @@ impl Conf {
     pub fn set_log_cb(&self, callback: PhpCallback) {
         self.set_callback(|c| c.log = Some(callback));
     }
+
+    /// `function (RdKafka $kafka, ?string $oauthbearer_config)`: called when a
+    /// SASL/OAUTHBEARER token is needed; it answers with `$kafka->oauthbearerSetToken()`
+    /// or `$kafka->oauthbearerSetTokenFailure()`.
+    pub fn set_oauthbearer_token_refresh_cb(&self, callback: PhpCallback) {
+        self.set_callback(|c| c.oauthbearer_token_refresh = Some(callback));
+    }
 }

@@ -6,11 +6,12 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::callbacks::{call_with_partitions, dispatch, this_zval, timeout, ClientCallbacks};
+use super::client_methods;
 use super::conf::Conf;
 use super::exception::{guard, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
-use super::zval::{list, null_zval, to_zval, PhpInt, PhpString};
+use super::zval::{ArrayOrEmpty, list, null_zval, to_zval, PhpInt, PhpString};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
 use crate::engine::producer::ERR_TIMED_OUT;
 use crate::engine::{self, CloseEvent};
@@ -144,5 +145,22 @@ impl KafkaConsumer {
             });
             result.or_throw()
         })
+    }
+
+    /// Hands librdkafka a SASL/OAUTHBEARER token, usually from the token refresh callback.
+    #[php(defaults(extensions = ArrayOrEmpty::EMPTY))]
+    pub fn oauthbearer_set_token(
+        &self,
+        token_value: PhpString,
+        lifetime_ms: PhpInt,
+        principal_name: PhpString,
+        extensions: ArrayOrEmpty,
+    ) -> PhpResult<()> {
+        client_methods::oauthbearer_set_token(self.engine.handle(), token_value.as_str(), lifetime_ms.0, principal_name.as_str(), extensions.0)
+    }
+
+    /// Tells librdkafka that no SASL/OAUTHBEARER token could be had.
+    pub fn oauthbearer_set_token_failure(&self, error: PhpString) -> PhpResult<()> {
+        client_methods::oauthbearer_set_token_failure(self.engine.handle(), error.as_str())
     }
 }

@@ -3,6 +3,7 @@
 //! and errors back to PHP values and exceptions.
 
 pub mod callbacks;
+pub mod client_methods;
 pub mod conf;
 pub mod constants;
 pub mod exception;

@@ -4,6 +4,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendClassObject;
 
 use super::callbacks::{direct_delivery, dispatch, this_zval, timeout, ClientCallbacks};
+use super::client_methods;
 use super::conf::Conf;
 use super::exception::{guard, OrThrow, OrThrowKafkaError};
 use super::fast_path::{argument, arguments, Fallback};
@@ -14,7 +15,7 @@ use std::panic::AssertUnwindSafe;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
-use super::zval::{PhpInt, PhpString};
+use super::zval::{ArrayOrEmpty, PhpInt, PhpString};
 use crate::engine;
 
 #[php_class]
@@ -178,5 +179,27 @@ impl Producer {
     /// Deprecated in php-rdkafka: use the `log_level` property.
     pub fn set_log_level(&self, level: PhpInt) {
         self.engine.set_log_level(i32::try_from(level.0).unwrap_or(i32::MAX));
+    }
+
+    /// Deprecated in php-rdkafka: `RD_KAFKA_LOG_PRINT`, `RD_KAFKA_LOG_SYSLOG` or `RD_KAFKA_LOG_SYSLOG_PRINT`.
+    pub fn set_logger(&self, logger: PhpInt) -> PhpResult<()> {
+        client_methods::set_logger(self.engine.handle(), logger.0)
+    }
+
+    /// Hands librdkafka a SASL/OAUTHBEARER token, usually from the token refresh callback.
+    #[php(defaults(extensions = ArrayOrEmpty::EMPTY))]
+    pub fn oauthbearer_set_token(
+        &self,
+        token_value: PhpString,
+        lifetime_ms: PhpInt,
+        principal_name: PhpString,
+        extensions: ArrayOrEmpty,
+    ) -> PhpResult<()> {
+        client_methods::oauthbearer_set_token(self.engine.handle(), token_value.as_str(), lifetime_ms.0, principal_name.as_str(), extensions.0)
+    }
+
+    /// Tells librdkafka that no SASL/OAUTHBEARER token could be had.
+    pub fn oauthbearer_set_token_failure(&self, error: PhpString) -> PhpResult<()> {
+        client_methods::oauthbearer_set_token_failure(self.engine.handle(), error.as_str())
     }
 }

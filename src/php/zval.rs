@@ -181,3 +181,26 @@ impl<'a> ext_php_rs::convert::FromZval<'a> for PhpString {
         Self::from_value(zval)
     }
 }
+
+/// An `array` argument whose default is `[]` (ext-php-rs can only default to values
+/// it can write as a PHP literal, and a borrowed array has none).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArrayOrEmpty<'a>(pub Option<&'a ext_php_rs::types::ZendHashTable>);
+
+impl ArrayOrEmpty<'_> {
+    pub const EMPTY: Self = Self(None);
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for ArrayOrEmpty<'a> {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(|array| Self(Some(array)))
+    }
+}
+
+impl ext_php_rs::convert::StubLiteral for ArrayOrEmpty<'_> {
+    fn stub_literal(&self) -> String {
+        "[]".to_string()
+    }
+}

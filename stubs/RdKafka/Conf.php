@@ -38,4 +38,10 @@ class Conf
 
     /** @param callable(\RdKafka|KafkaConsumer $kafka, int $level, string $facility, string $message): void $callback */
     public function setLogCb(callable $callback): void {}
+
+    /**
+     * @param callable(\RdKafka $kafka, ?string $oauthbearer_config): void $callback called when a
+     *        SASL/OAUTHBEARER token is needed; it answers with oauthbearerSetToken() or oauthbearerSetTokenFailure()
+     */
+    public function setOauthbearerTokenRefreshCb(callable $callback): void {}
 }

@@ -35,4 +35,14 @@ class KafkaConsumer
 
     /** Leaves the group; the rebalance callback sees the revocation. */
     public function close(): void {}
+
+    /**
+     * Hands librdkafka a SASL/OAUTHBEARER token, usually from the token refresh callback.
+     * @param array<string, string> $extensions SASL extensions (RFC 7628 3.1); "auth" is reserved
+     * @throws Exception with librdkafka's reason (expired token, wrong mechanism, ...)
+     */
+    public function oauthbearerSetToken(string $token_value, int $lifetime_ms, string $principal_name, array $extensions = []): void {}
+
+    /** Tells librdkafka that no SASL/OAUTHBEARER token could be had; it retries later. */
+    public function oauthbearerSetTokenFailure(string $error): void {}
 }

@@ -51,4 +51,20 @@ class Producer extends \RdKafka
 
     /** @deprecated use the log_level configuration property */
     public function setLogLevel(int $level): void {}
+
+    /**
+     * @deprecated use the log_cb or librdkafka's default logger
+     * @param int $logger RD_KAFKA_LOG_PRINT, RD_KAFKA_LOG_SYSLOG or RD_KAFKA_LOG_SYSLOG_PRINT
+     */
+    public function setLogger(int $logger): void {}
+
+    /**
+     * Hands librdkafka a SASL/OAUTHBEARER token, usually from the token refresh callback.
+     * @param array<string, string> $extensions SASL extensions (RFC 7628 3.1); "auth" is reserved
+     * @throws Exception with librdkafka's reason (expired token, wrong mechanism, ...)
+     */
+    public function oauthbearerSetToken(string $token_value, int $lifetime_ms, string $principal_name, array $extensions = []): void {}
+
+    /** Tells librdkafka that no SASL/OAUTHBEARER token could be had; it retries later. */
+    public function oauthbearerSetTokenFailure(string $error): void {}
 }
