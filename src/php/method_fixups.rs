@@ -10,7 +10,10 @@
 //!   skips `parent::__construct()`, `newInstanceWithoutConstructor()`) throws
 //!   "RdKafka\TopicPartition::__construct() has not been called", not
 //!   "Failed to retrieve reference to `$this`";
-//! - php-rdkafka's deprecated methods and functions emit PHP's Deprecated notice.
+//! - php-rdkafka's deprecated methods and functions emit PHP's Deprecated notice;
+//! - return types are tentative, as php-rdkafka declares them (`@tentative-return-type`):
+//!   a subclass or mock that overrides a method without a return type gets PHP's
+//!   deprecation notice instead of a fatal error.
 //!
 //! Each method's handler is wrapped once, at the first request (ext-php-rs
 //! registers the classes after our module startup). The wrapper only looks at
@@ -36,6 +39,10 @@ const DEPRECATED_METHODS: [(&str, &str); 1] = [("rdkafka\\conf", "setdefaulttopi
 const DEPRECATED_FUNCTIONS: [&str; 2] = ["rd_kafka_errno2err", "rd_kafka_errno"];
 /// `ZEND_ACC_DEPRECATED`
 const ACC_DEPRECATED: u32 = 1 << 11;
+/// `ZEND_ACC_HAS_RETURN_TYPE`
+const ACC_HAS_RETURN_TYPE: u32 = 1 << 13;
+/// `_ZEND_IS_TENTATIVE_BIT` of a `zend_type` (PHP 8.1+)
+const TYPE_IS_TENTATIVE: u32 = 1 << (ext_php_rs::ffi::_ZEND_SEND_MODE_SHIFT + 4);
 /// `ZEND_INTERNAL_FUNCTION`
 const INTERNAL_FUNCTION: u8 = 1;
 
@@ -110,6 +117,10 @@ fn wrap_methods(class: &mut zend_class_entry, originals: &mut Vec<(MethodKey, Ha
                 || DEPRECATED_METHODS.contains(&(class_name.as_str(), method.as_str()))
             {
                 internal.fn_flags |= ACC_DEPRECATED;
+            }
+            if internal.fn_flags & ACC_HAS_RETURN_TYPE != 0 && !internal.arg_info.is_null() {
+                // The return type lives just before the first argument.
+                (*internal.arg_info.offset(-1)).type_.type_mask |= TYPE_IS_TENTATIVE;
             }
             if let Some(generated) = internal.handler {
                 originals.push((method_key(function), generated));
