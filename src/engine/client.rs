@@ -186,6 +186,12 @@ impl ClientShared {
         }
     }
 
+    /// The PHP thread serves the main queue itself. Only that thread writes the
+    /// count, so a plain load and store do (no locked instruction per poll).
+    pub(crate) fn note_php_poll(&self) {
+        self.php_polls.store(self.php_polls.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    }
+
     /// Whether the channel may hold events: one load, cheaper than asking the
     /// channel, for the poll(0) after every produce().
     pub(crate) fn has_unserved_events(&self) -> bool {

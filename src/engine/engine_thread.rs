@@ -54,16 +54,24 @@ impl ProducerCore {
     /// With a `sink`, delivery reports go straight to it instead of through the channel.
     /// Returns how many events (librdkafka ops: a batch of delivery reports is one) it served.
     pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) -> usize {
-        self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
+        self.shared().note_php_poll();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
         let served = with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
         usize::try_from(served).unwrap_or(0)
     }
 
+    /// Serves what the main queue holds now, on the PHP thread, for a client whose
+    /// delivery reports no PHP callback wants (so no sink is needed).
+    pub(crate) fn serve_main_queue_now(&self) -> usize {
+        self.shared().note_php_poll();
+        // SAFETY: rk is live while self is; its callbacks only count and drop reports.
+        usize::try_from(unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) }).unwrap_or(0)
+    }
+
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
     pub(crate) fn flush_here(&self, timeout: Duration) {
-        self.shared().php_polls.fetch_add(1, Ordering::Relaxed);
+        self.shared().note_php_poll();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
         with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });

@@ -168,6 +168,17 @@ impl Producer {
         }
     }
 
+    /// `poll(0)` of a producer without PHP callbacks, the call a produce loop makes
+    /// per message: no event can reach its channel (reports nobody wants are
+    /// dropped where they are served), so serving the main queue is all there is.
+    /// Falls back to `poll` if the channel holds anything after all.
+    pub fn poll_now_without_callbacks(&self) -> usize {
+        if self.core.shared().has_unserved_events() {
+            return self.poll(Duration::ZERO, |_| ControlFlow::Continue(()), None);
+        }
+        self.core.serve_main_queue_now()
+    }
+
     /// Serves events until nothing is outstanding or `timeout` passes.
     /// Returns 0 (`NO_ERROR`) or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
     pub fn flush(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {

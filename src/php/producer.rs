@@ -44,6 +44,11 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
         // SAFETY: the same frame and return value, untouched.
         return unsafe { POLL.call(execute_data, retval) };
     };
+    if timeout_ms == 0 && !producer.callbacks.any() {
+        let served = producer.engine.poll_now_without_callbacks();
+        // SAFETY: PHP hands every internal function a writable return value.
+        return unsafe { (*retval).set_long(served as i64) };
+    }
     let this = frame.This.shallow_clone();
     let poll = || {
         let mut deliver = direct_delivery(&producer.callbacks, &this);
