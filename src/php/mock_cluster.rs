@@ -3,8 +3,10 @@
 
 use ext_php_rs::prelude::*;
 
-use super::exception::{guard, OrThrow};
-use super::zval::{PhpInt, PhpString};
+use ext_php_rs::types::ZendHashTable;
+
+use super::exception::{guard, type_error, value_error, OrThrow};
+use super::zval::{type_name, PhpInt, PhpString};
 use crate::engine;
 
 #[php_class]
@@ -13,8 +15,19 @@ pub struct Cluster {
     engine: engine::MockCluster,
 }
 
+fn to_i32(what: &str, value: i64) -> PhpResult<i32> {
+    i32::try_from(value).map_err(|_| value_error(format!("{what} {value} is out of range")))
+}
+
 fn to_broker_id(id: i64) -> PhpResult<i32> {
-    i32::try_from(id).map_err(|_| super::exception::value_error(format!("Broker id {id} is out of range")))
+    to_i32("Broker id", id)
+}
+
+fn to_api_key(api_key: i64) -> PhpResult<i16> {
+    i16::try_from(api_key)
+        .ok()
+        .filter(|key| *key >= 0)
+        .ok_or_else(|| value_error(format!("API key {api_key} is out of range: use Kafka's API key numbers (0 Produce, 1 Fetch, 3 Metadata, ...)")))
 }
 
 #[php_impl]
@@ -56,6 +69,52 @@ impl Cluster {
         guard(|| {
             let rtt = std::time::Duration::from_millis(u64::try_from(rtt_ms.0).unwrap_or(0));
             self.engine.set_rtt(to_broker_id(broker_id.0)?, rtt).or_throw()
+        })
+    }
+
+    /// The next requests of API `api_key` (Kafka's number: 0 Produce, 1 Fetch, 3 Metadata,
+    /// 8 OffsetCommit, ...) fail with these error codes, one each, in order; 0 lets one through.
+    pub fn push_request_errors(&self, api_key: PhpInt, errors: &ZendHashTable) -> PhpResult<()> {
+        guard(|| {
+            let api_key = to_api_key(api_key.0)?;
+            let codes = errors
+                .iter()
+                .map(|(index, value)| {
+                    value.long().and_then(|code| i32::try_from(code).ok()).ok_or_else(|| {
+                        type_error(format!("RdKafka\\Mock\\Cluster::pushRequestErrors(): error {index} must be an error code (int), {} given", type_name(value)))
+                    })
+                })
+                .collect::<PhpResult<Vec<i32>>>()?;
+            self.engine.push_request_errors(api_key, &codes).or_throw()
+        })
+    }
+
+    /// Forgets the errors pushed for `api_key` and not used yet.
+    pub fn clear_request_errors(&self, api_key: PhpInt) -> PhpResult<()> {
+        guard(|| {
+            self.engine.clear_request_errors(to_api_key(api_key.0)?);
+            Ok(())
+        })
+    }
+
+    /// Every metadata answer for the topic carries this error (`RD_KAFKA_RESP_ERR_NO_ERROR` clears it).
+    pub fn set_topic_error(&self, topic: PhpString, error: PhpInt) -> PhpResult<()> {
+        guard(|| self.engine.set_topic_error(topic.as_str(), to_i32("Error code", error.0)?).or_throw())
+    }
+
+    /// Moves a partition's leadership to another broker (-1: no leader).
+    pub fn set_partition_leader(&self, topic: PhpString, partition: PhpInt, broker_id: PhpInt) -> PhpResult<()> {
+        guard(|| {
+            let partition = to_i32("Partition", partition.0)?;
+            self.engine.set_partition_leader(topic.as_str(), partition, to_broker_id(broker_id.0)?).or_throw()
+        })
+    }
+
+    /// The broker consumers with `client.rack` (fetch from follower) are sent to.
+    pub fn set_partition_follower(&self, topic: PhpString, partition: PhpInt, broker_id: PhpInt) -> PhpResult<()> {
+        guard(|| {
+            let partition = to_i32("Partition", partition.0)?;
+            self.engine.set_partition_follower(topic.as_str(), partition, to_broker_id(broker_id.0)?).or_throw()
         })
     }
 }

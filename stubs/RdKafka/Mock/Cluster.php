@@ -21,4 +21,24 @@ class Cluster
 
     /** Adds $rtt_ms of round-trip delay to one broker. */
     public function setRtt(int $broker_id, int $rtt_ms): void {}
+
+    /**
+     * The next requests of one API fail with these error codes, one per request, in order
+     * (RD_KAFKA_RESP_ERR_NO_ERROR lets one through).
+     * @param int $api_key Kafka's API key number: 0 Produce, 1 Fetch, 2 ListOffsets, 3 Metadata, 8 OffsetCommit, ...
+     * @param int[] $errors RD_KAFKA_RESP_ERR_* codes
+     */
+    public function pushRequestErrors(int $api_key, array $errors): void {}
+
+    /** Forgets the errors pushed for one API and not used yet. */
+    public function clearRequestErrors(int $api_key): void {}
+
+    /** Every metadata answer for the topic carries $error (RD_KAFKA_RESP_ERR_NO_ERROR clears it). */
+    public function setTopicError(string $topic, int $error): void {}
+
+    /** Moves a partition's leadership to another broker (-1: no leader). */
+    public function setPartitionLeader(string $topic, int $partition, int $broker_id): void {}
+
+    /** The broker that consumers with client.rack (fetch from follower) read the partition from. */
+    public function setPartitionFollower(string $topic, int $partition, int $broker_id): void {}
 }
