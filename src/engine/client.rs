@@ -239,6 +239,8 @@ pub struct NativeClient {
     pub(crate) shared: Box<ClientShared>,
     /// `RD_KAFKA_DESTROY_F_*` used on drop (a closed consumer must not close again).
     pub(crate) destroy_flags: AtomicI32,
+    /// The fork generation the handle was made in (see `fork.rs`).
+    generation: u64,
 }
 
 // SAFETY: librdkafka handles are thread-safe; ClientShared only holds atomics and a Sender.
@@ -311,7 +313,7 @@ impl NativeClient {
             unsafe { rdsys::rd_kafka_conf_destroy(raw_conf) };
             return Err(KafkaError::with_message(INVALID_ARG, cstr_to_string(errstr.as_ptr())));
         }
-        Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0) }, receiver))
+        Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0), generation: super::fork::generation() }, receiver))
     }
 
     pub(crate) fn add_brokers(&self, brokers: &str) -> i32 {
@@ -326,8 +328,29 @@ impl NativeClient {
     }
 }
 
+impl NativeClient {
+    /// Whether this handle came from the parent through `pcntl_fork()`: its threads
+    /// do not exist here, so it must not be used or destroyed.
+    pub fn is_inherited(&self) -> bool {
+        self.generation != super::fork::generation()
+    }
+
+    /// `Err` for a handle inherited through `pcntl_fork()`.
+    pub fn check_usable(&self) -> KafkaResult<()> {
+        if self.is_inherited() {
+            return Err(super::fork::inherited_error());
+        }
+        Ok(())
+    }
+}
+
 impl Drop for NativeClient {
     fn drop(&mut self) {
+        if self.is_inherited() {
+            // Destroying would wait for threads that are not in this process;
+            // the handle's memory is left to the process exit.
+            return;
+        }
         // SAFETY: we own rk and destroy it once; `shared` is dropped after this returns,
         // so callbacks fired during destruction still see valid state.
         unsafe { rdsys::rd_kafka_destroy_flags(self.rk, self.destroy_flags.load(Ordering::SeqCst)) };

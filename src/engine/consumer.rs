@@ -56,6 +56,7 @@ impl KafkaConsumer {
     }
 
     fn ensure_open(&self) -> KafkaResult<()> {
+        self.client.check_usable()?;
         if self.closed.load(Ordering::SeqCst) {
             // RD_KAFKA_RESP_ERR__STATE: like librdkafka for a closed consumer, but saying why.
             return Err(KafkaError::with_message(-172, "The consumer is closed: create a new RdKafka\\KafkaConsumer"));
@@ -168,7 +169,7 @@ impl KafkaConsumer {
     /// the PHP rebalance callback or the default), commits if auto-commit is on.
     /// Gives up after `timeout` so that a dead cluster cannot hang the process.
     pub fn close(&self, timeout: Duration, mut on_event: impl FnMut(&Self, CloseEvent)) -> KafkaResult<()> {
-        if self.closed.swap(true, Ordering::SeqCst) {
+        if self.closed.swap(true, Ordering::SeqCst) || self.client.is_inherited() {
             return Ok(());
         }
         // SAFETY: rk is live; the queue is destroyed below.

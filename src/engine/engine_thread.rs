@@ -9,13 +9,12 @@
 
 use std::collections::HashMap;
 use std::os::raw::c_void;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
-use once_cell::sync::Lazy;
 use rdkafka_sys as rdsys;
 
 use super::client::{with_delivery_sink, ClientEvent, ClientShared, DeliverySink, NativeClient};
@@ -85,6 +84,9 @@ impl ProducerCore {
 
 impl Drop for ProducerCore {
     fn drop(&mut self) {
+        if self.client.is_inherited() {
+            return; // see fork.rs: nothing of the parent's handle is touched in a child
+        }
         // SAFETY: the queue is ours; wake-ups stop before it is released, and it is
         // released before the client (and so the handle) is destroyed.
         unsafe {
@@ -97,14 +99,40 @@ impl Drop for ProducerCore {
 pub(crate) struct Engine {
     wake: Sender<u64>,
     producers: Arc<Mutex<HashMap<u64, Weak<ProducerCore>>>>,
+    /// The fork generation this engine (and its thread) belongs to.
+    generation: u64,
 }
 
-static ENGINE: Lazy<Engine> = Lazy::new(Engine::start);
+/// The engine of this process. A child forked by `pcntl_fork()` has a copy of
+/// the parent's (without its thread, maybe with its registry locked), so it
+/// starts one of its own; the parent's copy is left untouched.
+static ENGINE: AtomicPtr<Engine> = AtomicPtr::new(std::ptr::null_mut());
+
+fn engine() -> &'static Engine {
+    let generation = super::fork::generation();
+    let current = ENGINE.load(Ordering::SeqCst);
+    // SAFETY: a non-null pointer is a leaked Box<Engine>, never freed.
+    if let Some(engine) = unsafe { current.as_ref() }.filter(|engine| engine.generation == generation) {
+        return engine;
+    }
+    let fresh = Box::into_raw(Box::new(Engine::start(generation)));
+    match ENGINE.compare_exchange(current, fresh, Ordering::SeqCst, Ordering::SeqCst) {
+        // SAFETY: just leaked above; engines live as long as the process.
+        Ok(_) => unsafe { &*fresh },
+        Err(_) => {
+            // Another thread started one first: ours goes (its thread ends when its
+            // channel closes) and theirs is used.
+            // SAFETY: `fresh` was never shared.
+            drop(unsafe { Box::from_raw(fresh) });
+            engine()
+        }
+    }
+}
 static STARTED: AtomicBool = AtomicBool::new(false);
 static LIVE_CLIENTS: AtomicUsize = AtomicUsize::new(0);
 
 impl Engine {
-    fn start() -> Self {
+    fn start(generation: u64) -> Self {
         let (wake, woken) = unbounded::<u64>();
         let producers: Arc<Mutex<HashMap<u64, Weak<ProducerCore>>>> = Arc::default();
         let registry = Arc::clone(&producers);
@@ -112,12 +140,12 @@ impl Engine {
             .name("rdkafka-rs-engine".into())
             .spawn(move || run(&woken, &registry));
         STARTED.store(spawned.is_ok(), Ordering::SeqCst);
-        Self { wake, producers }
+        Self { wake, producers, generation }
     }
 
     /// Hands a new producer to the engine thread; returns it ready to share.
     pub(crate) fn adopt(client: NativeClient, events: Receiver<ClientEvent>) -> Arc<ProducerCore> {
-        let engine = &*ENGINE;
+        let engine = engine();
         // SAFETY: rk is live; the queue handle is released in ProducerCore::drop.
         let main_queue = unsafe { rdsys::rd_kafka_queue_get_main(client.rk) };
         let core = Arc::new(ProducerCore { client, main_queue, events });
@@ -134,7 +162,7 @@ impl Engine {
     }
 
     pub(crate) fn release(id: u64) {
-        if let Ok(mut producers) = ENGINE.producers.lock() {
+        if let Ok(mut producers) = engine().producers.lock() {
             producers.remove(&id);
         }
         LIVE_CLIENTS.fetch_sub(1, Ordering::Relaxed);
@@ -148,7 +176,7 @@ pub fn engine_status() -> (bool, usize) {
 
 fn wake(shared: &ClientShared) {
     if !shared.wake_pending.swap(true, Ordering::SeqCst) {
-        let _ = ENGINE.wake.send(shared.id);
+        let _ = engine().wake.send(shared.id);
     }
 }
 

@@ -29,6 +29,8 @@ pub struct MockCluster {
     /// The handle the cluster belongs to (librdkafka requires one); never used for Kafka.
     rk: *mut rdsys::rd_kafka_t,
     cluster: *mut rdsys::rd_kafka_mock_cluster_t,
+    /// The fork generation it was made in: a child never touches the parent's (see fork.rs).
+    generation: u64,
 }
 
 // SAFETY: the mock cluster runs on its own thread; its API is thread-safe.
@@ -65,7 +67,7 @@ impl MockCluster {
             unsafe { rdsys::rd_kafka_destroy(rk) };
             return Err(KafkaError::with_message(-195, "librdkafka could not start the mock cluster"));
         }
-        Ok(Self { rk, cluster })
+        Ok(Self { rk, cluster, generation: super::fork::generation() })
     }
 
     pub fn bootstraps(&self) -> String {
@@ -145,6 +147,9 @@ impl MockCluster {
 
 impl Drop for MockCluster {
     fn drop(&mut self) {
+        if self.generation != super::fork::generation() {
+            return; // its thread lives in the parent; destroying would wait for it forever
+        }
         // SAFETY: both are ours; the cluster goes first, as librdkafka requires.
         unsafe {
             rdsys::rd_kafka_mock_cluster_destroy(self.cluster);

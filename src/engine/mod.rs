@@ -7,6 +7,7 @@ pub mod conf;
 pub mod consumer;
 pub mod engine_thread;
 pub mod error;
+pub mod fork;
 pub mod handle;
 pub mod message;
 pub mod mock_cluster;

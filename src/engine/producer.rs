@@ -123,6 +123,9 @@ impl Producer {
         mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
         mut deliver: Option<&mut DeliverySink<'_>>,
     ) -> usize {
+        if self.core.client.is_inherited() {
+            return 0; // see fork.rs
+        }
         let served = Cell::new(0usize);
         let stopped = Cell::new(false);
         let mut counted = |event: ClientEvent| {
@@ -173,7 +176,7 @@ impl Producer {
     /// dropped where they are served), so serving the main queue is all there is.
     /// Falls back to `poll` if the channel holds anything after all.
     pub fn poll_now_without_callbacks(&self) -> usize {
-        if self.core.shared().has_unserved_events() {
+        if self.core.shared().has_unserved_events() || self.core.client.is_inherited() {
             return self.poll(Duration::ZERO, |_| ControlFlow::Continue(()), None);
         }
         self.core.serve_main_queue_now()
@@ -182,6 +185,9 @@ impl Producer {
     /// Serves events until nothing is outstanding or `timeout` passes.
     /// Returns 0 (`NO_ERROR`) or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
     pub fn flush(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {
+        if self.core.client.is_inherited() {
+            return super::fork::inherited_error().code;
+        }
         let deadline = Instant::now() + timeout;
         loop {
             if self.core.serve_waiting(&mut serve).is_break() {
@@ -212,6 +218,9 @@ impl Producer {
 
     /// `rd_kafka_purge`: drops queued and/or in-flight messages (they are reported as failed).
     pub fn purge(&self, flags: i32) -> i32 {
+        if self.core.client.is_inherited() {
+            return super::fork::inherited_error().code;
+        }
         // SAFETY: rk is live.
         unsafe { rdsys::rd_kafka_purge(self.core.client.rk, flags) as i32 }
     }
@@ -221,7 +230,7 @@ impl Producer {
     /// reports nothing lost: php-rdkafka's behaviour, for those who ask for it.
     /// Runs once; dropping the producer runs it with the configured timeout.
     pub fn shutdown(&mut self, timeout: Duration) -> ShutdownReport {
-        if std::mem::replace(&mut self.shut_down, true) {
+        if std::mem::replace(&mut self.shut_down, true) || self.core.client.is_inherited() {
             return ShutdownReport::default();
         }
         let shared = self.core.shared();
@@ -373,6 +382,7 @@ impl ProducerTopic {
         mut request: ProduceRequest<'_>,
         mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
     ) -> KafkaResult<()> {
+        self.core.client.check_usable()?;
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
         if !shared.has_room(bytes) {
