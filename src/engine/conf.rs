@@ -171,7 +171,10 @@ impl NativeConf {
     }
 
     /// Gives up ownership, e.g. to `rd_kafka_new`, which takes the conf on success.
-    pub(crate) fn into_raw(self) -> *mut rdsys::rd_kafka_conf_t {
+    pub(crate) fn into_raw(mut self) -> *mut rdsys::rd_kafka_conf_t {
+        // The names of the properties set are ours to free; only the conf is handed over
+        // (forgetting all of `self` leaked them, about 150 bytes per client).
+        drop(std::mem::take(&mut self.user_set));
         let ptr = self.ptr;
         std::mem::forget(self);
         ptr

@@ -219,3 +219,56 @@ fn shutdown_with_zero_timeout_purges_silently() {
     assert_eq!(producer.shutdown(Duration::ZERO), ShutdownReport::default());
     assert_eq!(producer.out_queue_len(), 0);
 }
+
+/// Counts the bytes this thread allocates and frees, for the leak test below.
+mod counting_allocator {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    pub struct Counting;
+
+    thread_local! {
+        pub static NET_BYTES: Cell<isize> = const { Cell::new(0) };
+    }
+
+    // SAFETY: forwards to the system allocator; only adds bookkeeping.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let _ = NET_BYTES.try_with(|net| net.set(net.get() + layout.size() as isize));
+            // SAFETY: same layout contract as the caller's.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            let _ = NET_BYTES.try_with(|net| net.set(net.get() - layout.size() as isize));
+            // SAFETY: ptr came from alloc with this layout.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    pub fn net_bytes() -> isize {
+        NET_BYTES.with(Cell::get)
+    }
+}
+
+#[test]
+fn handing_a_configuration_to_librdkafka_leaks_none_of_ours() {
+    let make = || {
+        let mut conf = NativeConf::new();
+        conf.set("client.id", "leak-check").unwrap();
+        conf.set("bootstrap.servers", "127.0.0.1:1").unwrap();
+        let raw = conf.into_raw();
+        // SAFETY: into_raw gave us the conf; nothing else owns it.
+        unsafe { rdkafka_sys::rd_kafka_conf_destroy(raw) };
+    };
+    make();
+    let before = counting_allocator::net_bytes();
+    for _ in 0..100 {
+        make();
+    }
+    let leaked = counting_allocator::net_bytes() - before;
+    assert!(leaked < 100, "{leaked} bytes of Rust memory not freed after 100 configurations");
+}
