@@ -50,6 +50,12 @@ mod module {
             .class::<producer_topic::ProducerTopic>()
             .class::<producer::Producer>()
             .class::<kafka_consumer::KafkaConsumer>()
+            .class::<kafka_consumer_topic::KafkaConsumerTopic>()
+            .class::<metadata::Metadata>()
+            .class::<metadata_collection::Collection>()
+            .class::<metadata_broker::Broker>()
+            .class::<metadata_topic::Topic>()
+            .class::<metadata_partition::Partition>()
             .class::<topic_partition::TopicPartition>()
             .class::<mock_cluster::Cluster>();
         constants::register(functions::register(module))

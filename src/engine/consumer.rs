@@ -4,16 +4,18 @@
 
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::Receiver;
 use rdkafka_sys as rdsys;
 
 use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
-use super::conf::NativeConf;
+use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
 use super::message::ConsumedMessage;
 use super::producer::millis;
+use super::topic::NativeTopic;
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
 
 /// `RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS`
@@ -39,7 +41,8 @@ pub enum CloseEvent {
 }
 
 pub struct KafkaConsumer {
-    client: NativeClient,
+    /// Shared with the topic handles made from this consumer, which must not outlive it.
+    client: Arc<NativeClient>,
     events: Receiver<ClientEvent>,
     closed: AtomicBool,
 }
@@ -52,7 +55,7 @@ impl KafkaConsumer {
         let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks, InflightLimit::UNBOUNDED)?;
         // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
         unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
-        Ok(Self { client, events, closed: AtomicBool::new(false) })
+        Ok(Self { client: Arc::new(client), events, closed: AtomicBool::new(false) })
     }
 
     fn ensure_open(&self) -> KafkaResult<()> {
@@ -126,9 +129,9 @@ impl KafkaConsumer {
         // SAFETY: rk and list are live for the calls.
         unsafe {
             match (code, cooperative) {
-                (ERR_ASSIGN_PARTITIONS, true) => check_error(rdsys::rd_kafka_incremental_assign(self.client.rk, list.ptr)),
+                (ERR_ASSIGN_PARTITIONS, true) => KafkaError::check_native(rdsys::rd_kafka_incremental_assign(self.client.rk, list.ptr)),
                 (ERR_ASSIGN_PARTITIONS, false) => KafkaError::check(rdsys::rd_kafka_assign(self.client.rk, list.ptr)),
-                (_, true) => check_error(rdsys::rd_kafka_incremental_unassign(self.client.rk, list.ptr)),
+                (_, true) => KafkaError::check_native(rdsys::rd_kafka_incremental_unassign(self.client.rk, list.ptr)),
                 (_, false) => KafkaError::check(rdsys::rd_kafka_assign(self.client.rk, std::ptr::null_mut())),
             }
         }
@@ -214,9 +217,54 @@ impl KafkaConsumer {
         result
     }
 
+    /// Adds partitions to the assignment (cooperative rebalancing).
+    pub fn incremental_assign(&self, partitions: &[TopicPartition]) -> KafkaResult<()> {
+        self.ensure_open()?;
+        let list = NativePartitionList::from_partitions(partitions)?;
+        // SAFETY: rk and list are live; librdkafka copies the list; the error object is ours.
+        unsafe { KafkaError::check_native(rdsys::rd_kafka_incremental_assign(self.client.rk, list.ptr)) }
+    }
+
+    /// Removes partitions from the assignment (cooperative rebalancing).
+    pub fn incremental_unassign(&self, partitions: &[TopicPartition]) -> KafkaResult<()> {
+        self.ensure_open()?;
+        let list = NativePartitionList::from_partitions(partitions)?;
+        // SAFETY: rk and list are live; librdkafka copies the list; the error object is ours.
+        unsafe { KafkaError::check_native(rdsys::rd_kafka_incremental_unassign(self.client.rk, list.ptr)) }
+    }
+
+    /// The group's committed offsets for the partitions, asked of the coordinator.
+    pub fn committed(&self, partitions: &[TopicPartition], timeout: Duration) -> KafkaResult<Vec<TopicPartition>> {
+        self.ensure_open()?;
+        let list = NativePartitionList::from_partitions(partitions)?;
+        // SAFETY: rk and list are live; librdkafka writes offsets and errors into the list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_committed(self.client.rk, list.ptr, millis(timeout)) })?;
+        Ok(list.to_partitions())
+    }
+
+    /// This consumer's current positions (offset of the next message) for the partitions.
+    pub fn positions(&self, partitions: &[TopicPartition]) -> KafkaResult<Vec<TopicPartition>> {
+        self.ensure_open()?;
+        let list = NativePartitionList::from_partitions(partitions)?;
+        // SAFETY: rk and list are live; librdkafka writes offsets and errors into the list.
+        KafkaError::check(unsafe { rdsys::rd_kafka_position(self.client.rk, list.ptr) })?;
+        Ok(list.to_partitions())
+    }
+
+    /// A topic handle, for storing offsets (`offsetStore`).
+    pub fn new_topic(&self, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<NativeTopic> {
+        self.ensure_open()?;
+        NativeTopic::new(&self.client, name, conf)
+    }
+
     /// The handle, for what works on any client (`handle.rs`).
     pub fn handle(&self) -> &NativeClient {
         &self.client
+    }
+
+    /// The handle, or the reason it may not be used (closed, inherited through fork).
+    pub fn open_handle(&self) -> KafkaResult<&NativeClient> {
+        self.ensure_open().map(|()| &*self.client)
     }
 
     pub fn is_closed(&self) -> bool {
@@ -232,16 +280,4 @@ impl Drop for KafkaConsumer {
     }
 }
 
-/// Maps an `rd_kafka_error_t*` result (NULL = success).
-///
-/// # Safety
-/// `error` must be NULL or an error object we own.
-unsafe fn check_error(error: *mut rdsys::rd_kafka_error_t) -> KafkaResult<()> {
-    if error.is_null() {
-        Ok(())
-    } else {
-        // SAFETY: per the contract.
-        Err(unsafe { KafkaError::from_native_error(error) })
-    }
-}
 

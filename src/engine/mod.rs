@@ -10,8 +10,10 @@ pub mod error;
 pub mod fork;
 pub mod handle;
 pub mod message;
+pub mod metadata;
 pub mod mock_cluster;
 pub mod producer;
+pub mod topic;
 pub mod topic_partition;
 pub mod transactions;
 pub mod version;
@@ -24,6 +26,7 @@ pub use handle::Logger;
 pub use message::{ConsumedMessage, DeliveredMessage, MessageView};
 pub use mock_cluster::MockCluster;
 pub use producer::{ProduceRequest, Producer, ProducerTopic, ShutdownReport};
+pub use topic::NativeTopic;
 pub use topic_partition::TopicPartition;
 
 #[cfg(test)]

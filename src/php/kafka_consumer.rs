@@ -7,7 +7,12 @@ use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
 use super::callbacks::{call_with_partitions, dispatch, this_zval, timeout, ClientCallbacks};
 use super::client_methods;
+use super::metadata::Metadata;
+use super::topic::TopicName;
+use super::zval::IntOut;
 use super::conf::Conf;
+use super::kafka_consumer_topic::KafkaConsumerTopic;
+use super::topic_conf::TopicConf;
 use super::exception::{guard, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
@@ -162,5 +167,90 @@ impl KafkaConsumer {
     /// Tells librdkafka that no SASL/OAUTHBEARER token could be had.
     pub fn oauthbearer_set_token_failure(&self, error: PhpString) -> PhpResult<()> {
         client_methods::oauthbearer_set_token_failure(self.engine.handle(), error.as_str())
+    }
+
+    /// Adds partitions to the assignment (cooperative-sticky rebalancing).
+    pub fn incremental_assign(&self, topic_partitions: &ZendHashTable) -> PhpResult<()> {
+        guard(|| {
+            let partitions = partitions_from_array(topic_partitions, "RdKafka\\KafkaConsumer::incrementalAssign()")?;
+            self.engine.incremental_assign(&partitions).or_throw()
+        })
+    }
+
+    /// Removes partitions from the assignment (cooperative-sticky rebalancing).
+    pub fn incremental_unassign(&self, topic_partitions: &ZendHashTable) -> PhpResult<()> {
+        guard(|| {
+            let partitions = partitions_from_array(topic_partitions, "RdKafka\\KafkaConsumer::incrementalUnassign()")?;
+            self.engine.incremental_unassign(&partitions).or_throw()
+        })
+    }
+
+    /// The group's committed offsets for the partitions (offset -1001 when none).
+    pub fn get_committed_offsets(&self, topic_partitions: &ZendHashTable, timeout_ms: PhpInt) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let partitions = partitions_from_array(topic_partitions, "RdKafka\\KafkaConsumer::getCommittedOffsets()")?;
+            partitions_to_array(&self.engine.committed(&partitions, timeout(timeout_ms.0)).or_throw()?)
+        })
+    }
+
+    /// This consumer's positions: the offset of the next message per partition (-1001 when none).
+    pub fn get_offset_positions(&self, topic_partitions: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let partitions = partitions_from_array(topic_partitions, "RdKafka\\KafkaConsumer::getOffsetPositions()")?;
+            partitions_to_array(&self.engine.positions(&partitions).or_throw()?)
+        })
+    }
+
+    /// A topic handle, for `offsetStore()`.
+    #[php(optional = topic_conf)]
+    pub fn new_topic(
+        self_: &mut ZendClassObject<KafkaConsumer>,
+        topic_name: PhpString,
+        topic_conf: Option<&TopicConf>,
+    ) -> PhpResult<KafkaConsumerTopic> {
+        let this = this_zval(self_);
+        let consumer: &KafkaConsumer = self_;
+        guard(|| {
+            let native = topic_conf.map(TopicConf::native);
+            let topic = consumer.engine.new_topic(topic_name.as_str(), native.as_deref()).or_throw()?;
+            Ok(KafkaConsumerTopic::new(topic, this))
+        })
+    }
+
+    /// Brokers and topics of the cluster: all topics, the ones this client knows, or `$only_topic`.
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.open_handle().or_throw()?, all_topics, only_topic, timeout_ms.0)
+    }
+
+    /// The controller broker's id, -1 when unknown within the timeout.
+    pub fn get_controller_id(&self, timeout_ms: PhpInt) -> PhpResult<i64> {
+        client_methods::get_controller_id(self.engine.open_handle().or_throw()?, timeout_ms.0)
+    }
+
+    /// Sets `$low` and `$high` to the partition's watermark offsets.
+    pub fn query_watermark_offsets(
+        &self,
+        topic: PhpString,
+        partition: PhpInt,
+        low: IntOut<'_>,
+        high: IntOut<'_>,
+        timeout_ms: PhpInt,
+    ) -> PhpResult<()> {
+        client_methods::query_watermark_offsets(self.engine.open_handle().or_throw()?, topic.as_str(), partition.0, low, high, timeout_ms.0)
+    }
+
+    /// Offsets for timestamps: each TopicPartition's offset is a timestamp in ms.
+    pub fn offsets_for_times(&self, topic_partitions: &ZendHashTable, timeout_ms: PhpInt) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::offsets_for_times(self.engine.open_handle().or_throw()?, "RdKafka\\KafkaConsumer", topic_partitions, timeout_ms.0)
+    }
+
+    /// Pauses the partitions; each returned TopicPartition carries its error.
+    pub fn pause_partitions(&self, topic_partitions: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::pause_partitions(self.engine.open_handle().or_throw()?, "RdKafka\\KafkaConsumer", topic_partitions)
+    }
+
+    /// Resumes paused partitions; each returned TopicPartition carries its error.
+    pub fn resume_partitions(&self, topic_partitions: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::resume_partitions(self.engine.open_handle().or_throw()?, "RdKafka\\KafkaConsumer", topic_partitions)
     }
 }

@@ -5,6 +5,11 @@ use ext_php_rs::types::ZendClassObject;
 
 use super::callbacks::{direct_delivery, dispatch, this_zval, timeout, ClientCallbacks};
 use super::client_methods;
+use super::metadata::Metadata;
+use super::topic::TopicName;
+use super::zval::IntOut;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::ZendHashTable;
 use super::conf::Conf;
 use super::exception::{guard, OrThrow, OrThrowKafkaError};
 use super::fast_path::{argument, arguments, Fallback};
@@ -206,5 +211,47 @@ impl Producer {
     /// Tells librdkafka that no SASL/OAUTHBEARER token could be had.
     pub fn oauthbearer_set_token_failure(&self, error: PhpString) -> PhpResult<()> {
         client_methods::oauthbearer_set_token_failure(self.engine.handle(), error.as_str())
+    }
+
+    /// Brokers and topics of the cluster: all topics, the ones this client knows, or `$only_topic`.
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    }
+
+    /// Deprecated alias of getMetadata().
+    pub fn metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    }
+
+    /// The controller broker's id, -1 when unknown within the timeout.
+    pub fn get_controller_id(&self, timeout_ms: PhpInt) -> PhpResult<i64> {
+        client_methods::get_controller_id(self.engine.handle(), timeout_ms.0)
+    }
+
+    /// Sets `$low` and `$high` to the partition's watermark offsets.
+    pub fn query_watermark_offsets(
+        &self,
+        topic: PhpString,
+        partition: PhpInt,
+        low: IntOut<'_>,
+        high: IntOut<'_>,
+        timeout_ms: PhpInt,
+    ) -> PhpResult<()> {
+        client_methods::query_watermark_offsets(self.engine.handle(), topic.as_str(), partition.0, low, high, timeout_ms.0)
+    }
+
+    /// Offsets for timestamps: each TopicPartition's offset is a timestamp in ms.
+    pub fn offsets_for_times(&self, topic_partitions: &ZendHashTable, timeout_ms: PhpInt) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::offsets_for_times(self.engine.handle(), "RdKafka\\Producer", topic_partitions, timeout_ms.0)
+    }
+
+    /// Pauses the partitions; each returned TopicPartition carries its error.
+    pub fn pause_partitions(&self, topic_partitions: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::pause_partitions(self.engine.handle(), "RdKafka\\Producer", topic_partitions)
+    }
+
+    /// Resumes paused partitions; each returned TopicPartition carries its error.
+    pub fn resume_partitions(&self, topic_partitions: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        client_methods::resume_partitions(self.engine.handle(), "RdKafka\\Producer", topic_partitions)
     }
 }

@@ -204,3 +204,21 @@ impl ext_php_rs::convert::StubLiteral for ArrayOrEmpty<'_> {
         "[]".to_string()
     }
 }
+
+/// An `int &$out` argument: the caller's variable, which the method sets.
+pub struct IntOut<'a>(pub &'a mut Zval);
+
+impl IntOut<'_> {
+    pub fn set(&mut self, value: i64) {
+        self.0.set_long(value);
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZvalMut<'a> for IntOut<'a> {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Long;
+    const BY_REF: bool = true;
+
+    fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
+        Some(Self(zval))
+    }
+}

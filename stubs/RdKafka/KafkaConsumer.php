@@ -45,4 +45,63 @@ class KafkaConsumer
 
     /** Tells librdkafka that no SASL/OAUTHBEARER token could be had; it retries later. */
     public function oauthbearerSetTokenFailure(string $error): void {}
+
+    /** Adds partitions to the assignment (cooperative-sticky rebalancing). @param array<TopicPartition> $topic_partitions */
+    public function incrementalAssign(array $topic_partitions): void {}
+
+    /** Removes partitions from the assignment (cooperative-sticky rebalancing). @param array<TopicPartition> $topic_partitions */
+    public function incrementalUnassign(array $topic_partitions): void {}
+
+    /**
+     * The group's committed offsets (RD_KAFKA_OFFSET_INVALID, -1001, when none).
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition>
+     */
+    public function getCommittedOffsets(array $topic_partitions, int $timeout_ms): array {}
+
+    /**
+     * This consumer's positions: the next offset it will consume (-1001 when none).
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition>
+     */
+    public function getOffsetPositions(array $topic_partitions): array {}
+
+    /** A topic handle, for offsetStore(). */
+    public function newTopic(string $topic_name, ?TopicConf $topic_conf = null): KafkaConsumerTopic {}
+
+    /**
+     * Brokers and topics of the cluster.
+     * @param bool $all_topics all topics of the cluster, or only those this client knows
+     * @param ?Topic $only_topic only this topic (then $all_topics is ignored)
+     * @throws Exception on timeout or broker errors
+     */
+    public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+    /** @return int the controller broker's id, -1 if unknown within the timeout */
+    public function getControllerId(int $timeout_ms): int {}
+
+    /**
+     * Sets $low and $high to the partition's low and high watermark offsets, asked of its leader.
+     * @throws Exception on timeout, unknown topic or partition
+     */
+    public function queryWatermarkOffsets(string $topic, int $partition, int &$low, int &$high, int $timeout_ms): void {}
+
+    /**
+     * For each partition, the earliest offset whose timestamp is >= the TopicPartition's offset (a timestamp in ms); -1 past the end.
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition>
+     */
+    public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+
+    /**
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition> each with its own error (getErr())
+     */
+    public function pausePartitions(array $topic_partitions): array {}
+
+    /**
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition> each with its own error (getErr())
+     */
+    public function resumePartitions(array $topic_partitions): array {}
 }

@@ -67,4 +67,43 @@ class Producer extends \RdKafka
 
     /** Tells librdkafka that no SASL/OAUTHBEARER token could be had; it retries later. */
     public function oauthbearerSetTokenFailure(string $error): void {}
+
+    /**
+     * Brokers and topics of the cluster.
+     * @param bool $all_topics all topics of the cluster, or only those this client knows
+     * @param ?Topic $only_topic only this topic (then $all_topics is ignored)
+     * @throws Exception on timeout or broker errors
+     */
+    public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+    /** @deprecated use getMetadata() */
+    public function metadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+    /** @return int the controller broker's id, -1 if unknown within the timeout */
+    public function getControllerId(int $timeout_ms): int {}
+
+    /**
+     * Sets $low and $high to the partition's low and high watermark offsets, asked of its leader.
+     * @throws Exception on timeout, unknown topic or partition
+     */
+    public function queryWatermarkOffsets(string $topic, int $partition, int &$low, int &$high, int $timeout_ms): void {}
+
+    /**
+     * For each partition, the earliest offset whose timestamp is >= the TopicPartition's offset (a timestamp in ms); -1 past the end.
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition>
+     */
+    public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+
+    /**
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition> each with its own error (getErr())
+     */
+    public function pausePartitions(array $topic_partitions): array {}
+
+    /**
+     * @param array<TopicPartition> $topic_partitions
+     * @return array<TopicPartition> each with its own error (getErr())
+     */
+    public function resumePartitions(array $topic_partitions): array {}
 }
