@@ -15,7 +15,7 @@ use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
 use super::message::ConsumedMessage;
 use super::producer::millis;
-use super::topic::NativeTopic;
+use super::topic::{ClientOwner, NativeTopic};
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
 
 /// `RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS`
@@ -254,7 +254,7 @@ impl KafkaConsumer {
     /// A topic handle, for storing offsets (`offsetStore`).
     pub fn new_topic(&self, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<NativeTopic> {
         self.ensure_open()?;
-        NativeTopic::new(&self.client, name, conf)
+        NativeTopic::new(Arc::clone(&self.client) as Arc<dyn ClientOwner>, name, conf)
     }
 
     /// The handle, for what works on any client (`handle.rs`).

@@ -1,6 +1,17 @@
 //! A topic handle of a consumer (`KafkaConsumerTopic`, `ConsumerTopic`). It holds
 //! the client it was made from, so the client outlives every topic handle.
 
+/// What owns a client handle and keeps it alive for the topics made from it.
+pub trait ClientOwner: Send + Sync {
+    fn client(&self) -> &NativeClient;
+}
+
+impl ClientOwner for NativeClient {
+    fn client(&self) -> &NativeClient {
+        self
+    }
+}
+
 use std::ffi::CString;
 use std::sync::Arc;
 
@@ -14,7 +25,7 @@ use super::error::{KafkaError, KafkaResult};
 const ERR_INVALID_ARG: i32 = -186;
 
 pub struct NativeTopic {
-    pub(crate) client: Arc<NativeClient>,
+    owner: Arc<dyn ClientOwner>,
     pub(crate) rkt: *mut rdsys::rd_kafka_topic_t,
     name: String,
 }
@@ -25,7 +36,8 @@ unsafe impl Send for NativeTopic {}
 unsafe impl Sync for NativeTopic {}
 
 impl NativeTopic {
-    pub(crate) fn new(client: &Arc<NativeClient>, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<Self> {
+    pub(crate) fn new(owner: Arc<dyn ClientOwner>, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<Self> {
+        let client = owner.client();
         client.check_usable()?;
         let c_name = CString::new(name)
             .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Topic names must not contain a NUL byte"))?;
@@ -36,7 +48,11 @@ impl NativeTopic {
             // SAFETY: reads this thread's last librdkafka error.
             return Err(KafkaError::from_code(unsafe { rdsys::rd_kafka_last_error() } as i32));
         }
-        Ok(Self { client: Arc::clone(client), rkt, name: name.to_string() })
+        Ok(Self { owner, rkt, name: name.to_string() })
+    }
+
+    pub(crate) fn client(&self) -> &NativeClient {
+        self.owner.client()
     }
 
     pub fn name(&self) -> &str {
@@ -45,7 +61,7 @@ impl NativeTopic {
 
     /// Stores a processed message's `offset`: librdkafka commits `offset + 1` (with `enable.auto.offset.store=false`).
     pub fn offset_store(&self, partition: i32, offset: i64) -> KafkaResult<()> {
-        self.client.check_usable()?;
+        self.client().check_usable()?;
         // SAFETY: rkt is live while self is.
         KafkaError::check(unsafe { rdsys::rd_kafka_offset_store(self.rkt, partition, offset) })
     }
@@ -53,10 +69,10 @@ impl NativeTopic {
 
 impl Drop for NativeTopic {
     fn drop(&mut self) {
-        if self.client.is_inherited() {
+        if self.client().is_inherited() {
             return;
         }
-        // SAFETY: we own this topic reference; `client` keeps the handle alive until after this.
+        // SAFETY: we own this topic reference; `owner` keeps the handle alive until after this.
         unsafe { rdsys::rd_kafka_topic_destroy(self.rkt) };
     }
 }
