@@ -1,5 +1,5 @@
 --TEST--
-ProducerTopic: like php-rdkafka in PHP's weak mode, int/float/bool/Stringable payloads, keys and header values become strings; arrays are a TypeError
+ProducerTopic: like php-rdkafka in PHP's weak mode, int/float/bool/Stringable payloads, keys and header values become strings; arrays are a TypeError; integer-keyed header entries are skipped as php-rdkafka does
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
@@ -10,7 +10,7 @@ $producer = new RdKafka\Producer(producer_conf($brokers));
 $topic = $producer->newTopic($topicName);
 $topic->produce(0, 0, 42, 7);
 $topic->produce(0, 0, 1.5, true);
-$topic->producev(0, 0, new OrderId(), null, ['attempt' => 3]);
+$topic->producev(0, 0, new OrderId(), null, ['attempt' => 3, 'no-name', 5 => 'x']);
 try {
     $topic->produce(0, 0, ['not', 'a', 'string']);
 } catch (TypeError $e) {

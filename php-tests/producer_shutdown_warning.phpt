@@ -38,6 +38,12 @@ $producer->poll(1000);
 echo "getOutQLen: ", $producer->getOutQLen(), "\n";
 unset($producer);
 
+echo "-- purge() without poll() (php-rdkafka's produce_opaque_purge_dr_callback): purged on purpose, no warning\n";
+$producer = unreachable_producer();
+produce($producer, 5);
+$producer->purge(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+unset($producer);
+
 echo "-- rdkafka_rs.shutdown_flush_ms=0: no flush, no warning\n";
 ini_set('rdkafka_rs.shutdown_flush_ms', '0');
 $producer = unreachable_producer();
@@ -62,6 +68,7 @@ dr_msg_cb: _PURGE_QUEUE
 dr_msg_cb: _PURGE_QUEUE
 dr_msg_cb: _PURGE_QUEUE
 getOutQLen: 0
+-- purge() without poll() (php-rdkafka's produce_opaque_purge_dr_callback): purged on purpose, no warning
 -- rdkafka_rs.shutdown_flush_ms=0: no flush, no warning
 unset took under 1 s: true
 -- at the end of the script

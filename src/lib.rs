@@ -29,6 +29,7 @@ mod module {
 
     extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
         method_fixups::install();
+        topic_partition::install_debug_info();
         fast_path::install();
         0
     }

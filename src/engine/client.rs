@@ -71,7 +71,7 @@ impl InflightLimit {
 }
 
 /// `RD_KAFKA_RESP_ERR__PURGE_QUEUE` and `__PURGE_INFLIGHT`: failures the caller asked for.
-const PURGE_ERRORS: [i32; 2] = [-152, -151];
+pub(crate) const PURGE_ERRORS: [i32; 2] = [-152, -151];
 
 /// An event for the PHP thread to serve.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, NativeClient, SinkOutcome};
+use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, NativeClient, SinkOutcome, PURGE_ERRORS};
 use super::message::DeliveredMessage;
 use super::conf::{NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
@@ -239,7 +239,8 @@ impl Producer {
         if !timeout.is_zero() && self.out_queue_len() > 0 {
             self.flush(timeout, |event| {
                 if let ClientEvent::Delivery(report) = &event {
-                    unserved_failures += i64::from(report.err != 0);
+                    // Messages purge()d by the application were given up on purpose, not lost.
+                    unserved_failures += i64::from(report.err != 0 && !PURGE_ERRORS.contains(&report.err));
                 }
                 ControlFlow::Continue(())
             });

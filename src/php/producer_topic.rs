@@ -147,6 +147,10 @@ impl ProducerTopic {
         guard(|| {
             let mut header_pairs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
             for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
+                // Header names are string keys; php-rdkafka skips integer-keyed entries (a plain list).
+                if matches!(name, ext_php_rs::types::ArrayKey::Long(_)) {
+                    continue;
+                }
                 let value = if value.is_null() {
                     None
                 } else {

@@ -117,3 +117,31 @@ pub fn partitions_to_array(partitions: &[engine::TopicPartition]) -> PhpResult<Z
         .collect::<PhpResult<Vec<Zval>>>()?;
     list(values)
 }
+
+/// var_dump() of a TopicPartition made without its constructor (a mock subclass, or
+/// `newInstanceWithoutConstructor()`) shows no fields, as php-rdkafka's does, instead
+/// of four NULL views. Installed once on the class's object handlers.
+pub fn install_debug_info() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let handlers = std::ptr::from_ref(<TopicPartition as ext_php_rs::class::RegisteredClass>::get_metadata().handlers()).cast_mut();
+        // SAFETY: the handlers are this class's own static table, set up at MINIT and only
+        // read by the engine on the PHP thread, which is where this runs (at first RINIT).
+        unsafe { (*handlers).get_debug_info = Some(debug_info) };
+    });
+}
+
+unsafe extern "C" fn debug_info(object: *mut ext_php_rs::ffi::zend_object, is_temp: *mut std::os::raw::c_int) -> *mut ext_php_rs::ffi::HashTable {
+    // SAFETY: PHP passes a live object of this class (or a subclass) and a valid flag pointer.
+    unsafe {
+        if ZendClassObject::<TopicPartition>::from_zend_obj(&*object).is_none() {
+            *is_temp = 1;
+            return ZendHashTable::new().into_raw();
+        }
+        *is_temp = 0;
+        match (*(*object).handlers).get_properties {
+            Some(get_properties) => get_properties(object),
+            None => ext_php_rs::ffi::zend_std_get_properties(object),
+        }
+    }
+}
