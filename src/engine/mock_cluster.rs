@@ -133,6 +133,7 @@ impl MockCluster {
     /// Moves the leadership of one partition to `broker_id` (-1: no leader).
     pub fn set_partition_leader(&self, topic: &str, partition: i32, broker_id: i32) -> KafkaResult<()> {
         let topic = topic_name(topic)?;
+        existing_partition_number(partition)?;
         // SAFETY: the cluster is live; the name outlives the call.
         KafkaError::check(unsafe { rdsys::rd_kafka_mock_partition_set_leader(self.cluster, topic.as_ptr(), partition, broker_id) })
     }
@@ -140,6 +141,7 @@ impl MockCluster {
     /// Makes `broker_id` the follower that consumers with fetch-from-follower read from.
     pub fn set_partition_follower(&self, topic: &str, partition: i32, broker_id: i32) -> KafkaResult<()> {
         let topic = topic_name(topic)?;
+        existing_partition_number(partition)?;
         // SAFETY: the cluster is live; the name outlives the call.
         KafkaError::check(unsafe { rdsys::rd_kafka_mock_partition_set_follower(self.cluster, topic.as_ptr(), partition, broker_id) })
     }
@@ -169,4 +171,13 @@ fn known_error(code: i32) -> KafkaResult<()> {
     } else {
         Err(KafkaError::with_message(ERR_INVALID_ARG, format!("{code} is not a librdkafka error code (see rd_kafka_get_err_descs())")))
     }
+}
+
+/// librdkafka's mock aborts the process (an allocation of a negative size) for a
+/// negative partition, so it is refused here.
+fn existing_partition_number(partition: i32) -> KafkaResult<()> {
+    if partition < 0 {
+        return Err(KafkaError::with_message(-190, format!("Partition {partition} does not exist: mock partitions are numbered from 0")));
+    }
+    Ok(())
 }
