@@ -12,7 +12,7 @@
 use std::cell::Cell;
 use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
 use rdkafka_sys as rdsys;
@@ -241,12 +241,21 @@ pub struct NativeClient {
     pub(crate) destroy_flags: AtomicI32,
     /// The fork generation the handle was made in (see `fork.rs`).
     generation: u64,
+    is_producer: bool,
 }
 
 // SAFETY: librdkafka handles are thread-safe; ClientShared only holds atomics and a Sender.
 unsafe impl Send for NativeClient {}
 // SAFETY: as above; every method used through &NativeClient is a thread-safe librdkafka call.
 unsafe impl Sync for NativeClient {}
+
+/// Live librdkafka handles in this process: [producers, consumers] (shown by phpinfo()).
+static LIVE_HANDLES: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+
+/// How many producer and consumer handles are alive (both consumer classes count as consumers).
+pub fn live_handles() -> (usize, usize) {
+    (LIVE_HANDLES[0].load(Ordering::Relaxed), LIVE_HANDLES[1].load(Ordering::Relaxed))
+}
 
 /// `RD_KAFKA_RESP_ERR__INVALID_ARG`: what a handle that cannot be created reports.
 const INVALID_ARG: i32 = -186;
@@ -313,7 +322,8 @@ impl NativeClient {
             unsafe { rdsys::rd_kafka_conf_destroy(raw_conf) };
             return Err(KafkaError::with_message(INVALID_ARG, cstr_to_string(errstr.as_ptr())));
         }
-        Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0), generation: super::fork::generation() }, receiver))
+        LIVE_HANDLES[usize::from(!is_producer)].fetch_add(1, Ordering::Relaxed);
+        Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0), generation: super::fork::generation(), is_producer }, receiver))
     }
 
     pub(crate) fn add_brokers(&self, brokers: &str) -> i32 {
@@ -346,6 +356,7 @@ impl NativeClient {
 
 impl Drop for NativeClient {
     fn drop(&mut self) {
+        LIVE_HANDLES[usize::from(!self.is_producer)].fetch_sub(1, Ordering::Relaxed);
         if self.is_inherited() {
             // Destroying would wait for threads that are not in this process;
             // the handle's memory is left to the process exit.

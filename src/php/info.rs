@@ -3,6 +3,7 @@
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
+use crate::engine::client::live_handles;
 use crate::engine::engine_thread::engine_status;
 use crate::engine::version::{
     builtin_features, librdkafka_build_version, librdkafka_version_str, version_text, EXTENSION_VERSION, GIT_COMMIT,
@@ -26,7 +27,9 @@ pub(crate) extern "C" fn module_info(module: *mut ModuleEntry) {
     info_table_row!("librdkafka version (build)", version_text(librdkafka_build_version()).as_str());
     info_table_row!("librdkafka built-in features", builtin_features().as_str());
     info_table_row!("engine thread", if engine_started { "running" } else { "not started" });
-    info_table_row!("live producers", live_producers.to_string().as_str());
+    info_table_row!("producers served by the engine thread", live_producers.to_string().as_str());
+    let (producers, consumers) = live_handles();
+    info_table_row!("live clients", format!("{producers} producer(s), {consumers} consumer(s)").as_str());
     info_table_end!();
     // SAFETY: PHP hands us our own live module entry.
     unsafe { display_ini_entries(module) };
