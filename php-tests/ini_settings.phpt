@@ -3,7 +3,7 @@ INI: every rdkafka_rs.* setting is registered with its documented default, chang
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
-$settings = ['rdkafka_rs.shutdown_flush_ms', 'rdkafka_rs.producer_max_messages', 'rdkafka_rs.producer_max_kbytes', 'rdkafka_rs.consumer_max_kbytes'];
+$settings = ['rdkafka_rs.shutdown_flush_ms', 'rdkafka_rs.producer_max_messages', 'rdkafka_rs.producer_max_kbytes', 'rdkafka_rs.consumer_max_kbytes', 'rdkafka_rs.log_level'];
 foreach ($settings as $name) {
     echo $name, ' = ', var_export(ini_get($name), true), "\n";
 }
@@ -25,7 +25,8 @@ rdkafka_rs.shutdown_flush_ms = '5000'
 rdkafka_rs.producer_max_messages = '100000'
 rdkafka_rs.producer_max_kbytes = '16384'
 rdkafka_rs.consumer_max_kbytes = '4096'
-ini_get_all('rdkafka'): rdkafka_rs.consumer_max_kbytes, rdkafka_rs.producer_max_kbytes, rdkafka_rs.producer_max_messages, rdkafka_rs.shutdown_flush_ms
+rdkafka_rs.log_level = '7'
+ini_get_all('rdkafka'): rdkafka_rs.consumer_max_kbytes, rdkafka_rs.log_level, rdkafka_rs.producer_max_kbytes, rdkafka_rs.producer_max_messages, rdkafka_rs.shutdown_flush_ms
 changeable in scripts (PHP_INI_ALL): true
 string(5) "16384"
 string(4) "1024"
@@ -33,3 +34,4 @@ rdkafka_rs.shutdown_flush_ms => 1234 => 1234
 rdkafka_rs.producer_max_messages => 100000 => 100000
 rdkafka_rs.producer_max_kbytes => 16384 => 16384
 rdkafka_rs.consumer_max_kbytes => 4096 => 4096
+rdkafka_rs.log_level => 7 => 7

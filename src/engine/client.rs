@@ -23,13 +23,15 @@ use super::message::{copy_bytes, read_headers, DeliveredMessage, Header};
 use super::topic_partition::{partitions_of, TopicPartition};
 
 /// Which PHP callbacks the user set; only those get a C callback installed, so
-/// librdkafka keeps its own defaults (stderr logging, automatic assignment) for the rest.
+/// librdkafka keeps its own defaults (automatic assignment, ...) for the rest.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EnabledCallbacks {
     pub delivery: bool,
     pub error: bool,
     pub stats: bool,
-    pub log: bool,
+    /// Log lines up to this syslog level become `ClientEvent::Log` (for the PHP
+    /// `log_cb`, or PHP's error log); `None` leaves logging to librdkafka (stderr).
+    pub log_up_to: Option<i32>,
     pub rebalance: bool,
     pub offset_commit: bool,
     pub oauthbearer_token_refresh: bool,
@@ -79,7 +81,9 @@ pub enum ClientEvent {
     Delivery(DeliveryReport),
     Error { code: i32, reason: String },
     Stats(String),
-    Log { level: i32, facility: String, message: String },
+    /// `client` is the handle's name (`rdkafka#producer-1`); `dropped` counts the lines
+    /// dropped before this one because too many were waiting for the PHP thread.
+    Log { level: i32, facility: String, message: String, client: String, dropped: i64 },
     Rebalance { code: i32, partitions: Vec<TopicPartition> },
     OffsetCommit { code: i32, partitions: Vec<TopicPartition> },
     /// The SASL/OAUTHBEARER token must be refreshed: PHP calls oauthbearerSetToken()
@@ -165,6 +169,11 @@ pub(crate) struct ClientShared {
     pub(crate) dropped_failures: AtomicI64,
     /// Every event sent on the channel and not taken yet, logs included.
     unserved_events: AtomicI64,
+    /// Highest log level queued for PHP (`EnabledCallbacks::log_up_to`).
+    log_up_to: i32,
+    /// Log lines waiting for the PHP thread, and those dropped because too many were.
+    queued_logs: AtomicI64,
+    dropped_logs: AtomicI64,
     /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
     /// a blocked produce). While it moves, the engine thread stands back.
     pub(crate) php_polls: AtomicU64,
@@ -201,6 +210,9 @@ impl ClientShared {
     /// The PHP thread took this event off the channel.
     pub(crate) fn taken(&self, event: &ClientEvent) {
         self.unserved_events.fetch_sub(1, Ordering::SeqCst);
+        if matches!(event, ClientEvent::Log { .. }) {
+            self.queued_logs.fetch_sub(1, Ordering::SeqCst);
+        }
         if counts_as_queued(event) {
             self.queued_events.fetch_sub(1, Ordering::SeqCst);
         }
@@ -249,6 +261,9 @@ unsafe impl Send for NativeClient {}
 // SAFETY: as above; every method used through &NativeClient is a thread-safe librdkafka call.
 unsafe impl Sync for NativeClient {}
 
+/// Log lines a client keeps for the PHP thread before it drops (and counts) more.
+const MAX_QUEUED_LOGS: i64 = 1000;
+
 /// Live librdkafka handles in this process: [producers, consumers] (shown by phpinfo()).
 static LIVE_HANDLES: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
 
@@ -284,6 +299,9 @@ impl NativeClient {
             dropped_failures: AtomicI64::new(0),
             php_polls: AtomicU64::new(0),
             unserved_events: AtomicI64::new(0),
+            log_up_to: callbacks.log_up_to.unwrap_or(-1),
+            queued_logs: AtomicI64::new(0),
+            dropped_logs: AtomicI64::new(0),
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();
@@ -300,7 +318,7 @@ impl NativeClient {
             if callbacks.stats {
                 rdsys::rd_kafka_conf_set_stats_cb(conf_ptr, Some(on_stats));
             }
-            if callbacks.log {
+            if callbacks.log_up_to.is_some() {
                 rdsys::rd_kafka_conf_set_log_cb(conf_ptr, Some(on_log));
             }
             if callbacks.rebalance && !is_producer {
@@ -489,7 +507,19 @@ unsafe extern "C" fn on_log(rk: *const rdsys::rd_kafka_t, level: c_int, facility
     no_unwind(|| {
         // SAFETY: rk is live for the callback; its opaque is the one we set.
         let Some(shared) = (unsafe { shared_from(rdsys::rd_kafka_opaque(rk)) }) else { return };
-        shared.push(ClientEvent::Log { level, facility: cstr_to_string(facility), message: cstr_to_string(message) });
+        if level > shared.log_up_to {
+            return;
+        }
+        // A client PHP does not poll must not grow: past the bound, lines are counted, not kept.
+        if shared.queued_logs.fetch_add(1, Ordering::SeqCst) >= MAX_QUEUED_LOGS {
+            shared.queued_logs.fetch_sub(1, Ordering::SeqCst);
+            shared.dropped_logs.fetch_add(1, Ordering::SeqCst);
+            return;
+        }
+        let dropped = shared.dropped_logs.swap(0, Ordering::SeqCst);
+        // SAFETY: rk is live for the callback; the name is a string owned by it.
+        let client = cstr_to_string(unsafe { rdsys::rd_kafka_name(rk) });
+        shared.push(ClientEvent::Log { level, facility: cstr_to_string(facility), message: cstr_to_string(message), client, dropped });
     });
 }
 

@@ -257,6 +257,22 @@ impl KafkaConsumer {
         NativeTopic::new(Arc::clone(&self.client) as Arc<dyn ClientOwner>, name, conf)
     }
 
+    /// Leaves the group (if still in it) the way librdkafka would without a PHP
+    /// rebalance callback: what a consumer that goes away without close() does.
+    pub fn close_without_callbacks(&self) {
+        let _ = self.close(DEFAULT_DESTROY_CLOSE, |consumer, CloseEvent::Rebalance { code, partitions }| {
+            let _ = consumer.apply_default_rebalance(code, &partitions);
+        });
+    }
+
+    /// Hands every event still waiting to `serve` (at destruction: the last log lines).
+    pub fn drain_events(&self, mut serve: impl FnMut(ClientEvent)) {
+        let _ = self.serve_pending(&mut |event| {
+            serve(event);
+            ControlFlow::Continue(())
+        });
+    }
+
     /// The handle, for what works on any client (`handle.rs`).
     pub fn handle(&self) -> &NativeClient {
         &self.client
@@ -274,9 +290,7 @@ impl KafkaConsumer {
 
 impl Drop for KafkaConsumer {
     fn drop(&mut self) {
-        let _ = self.close(DEFAULT_DESTROY_CLOSE, |consumer, CloseEvent::Rebalance { code, partitions }| {
-            let _ = consumer.apply_default_rebalance(code, &partitions);
-        });
+        self.close_without_callbacks();
     }
 }
 

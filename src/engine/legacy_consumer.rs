@@ -105,6 +105,14 @@ impl Consumer {
         served
     }
 
+    /// Hands every event still waiting to `serve` (at destruction: the last log lines).
+    pub fn drain_events(&self, mut serve: impl FnMut(ClientEvent)) {
+        let _ = self.serve_pending(&mut |event| {
+            serve(event);
+            ControlFlow::Continue(())
+        });
+    }
+
     /// Events not yet served (a consumer sends no messages).
     pub fn out_queue_len(&self) -> i64 {
         if self.legacy.client.is_inherited() {

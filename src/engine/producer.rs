@@ -230,6 +230,12 @@ impl Producer {
     /// reports nothing lost: php-rdkafka's behaviour, for those who ask for it.
     /// Runs once; dropping the producer runs it with the configured timeout.
     pub fn shutdown(&mut self, timeout: Duration) -> ShutdownReport {
+        self.shutdown_serving(timeout, |_| {})
+    }
+
+    /// `shutdown`, handing the events other than delivery reports (logs, errors)
+    /// to `other_events`, which must not run PHP user code.
+    pub fn shutdown_serving(&mut self, timeout: Duration, mut other_events: impl FnMut(ClientEvent)) -> ShutdownReport {
         if std::mem::replace(&mut self.shut_down, true) || self.core.client.is_inherited() {
             return ShutdownReport::default();
         }
@@ -238,9 +244,12 @@ impl Producer {
         let mut unserved_failures = 0;
         if !timeout.is_zero() && self.out_queue_len() > 0 {
             self.flush(timeout, |event| {
-                if let ClientEvent::Delivery(report) = &event {
+                match &event {
                     // Messages purge()d by the application were given up on purpose, not lost.
-                    unserved_failures += i64::from(report.err != 0 && !PURGE_ERRORS.contains(&report.err));
+                    ClientEvent::Delivery(report) => {
+                        unserved_failures += i64::from(report.err != 0 && !PURGE_ERRORS.contains(&report.err));
+                    }
+                    _ => other_events(event),
                 }
                 ControlFlow::Continue(())
             });
@@ -249,14 +258,23 @@ impl Producer {
         if undelivered > 0 {
             self.purge(rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT);
             // The purged messages come back as delivery reports; collecting them frees their opaques.
-            self.flush(PURGE_GRACE, |_| ControlFlow::Continue(()));
+            self.flush(PURGE_GRACE, |event| skip_deliveries(event, &mut other_events));
         }
+        let _ = self.core.serve_waiting(&mut |event| skip_deliveries(event, &mut other_events));
         if timeout.is_zero() {
             return ShutdownReport::default();
         }
         let dropped_failures = shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
         ShutdownReport { lost: undelivered + unserved_failures + dropped_failures }
     }
+}
+
+/// Hands anything but a delivery report to `other_events` (at shutdown, reports are only counted).
+fn skip_deliveries(event: ClientEvent, other_events: &mut impl FnMut(ClientEvent)) -> ControlFlow<()> {
+    if !matches!(event, ClientEvent::Delivery(_)) {
+        other_events(event);
+    }
+    ControlFlow::Continue(())
 }
 
 impl Drop for Producer {

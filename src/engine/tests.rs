@@ -127,7 +127,7 @@ fn log_events_do_not_count_in_the_out_queue() {
     let cluster = MockCluster::new(1).unwrap();
     let mut conf = producer_conf(&cluster.bootstraps());
     conf.set("debug", "all").unwrap();
-    let producer = Producer::new(conf, EnabledCallbacks { log: true, ..Default::default() }).unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks { log_up_to: Some(7), ..Default::default() }).unwrap();
     // Debug logging produces a steady stream of log events nobody has taken yet.
     let deadline = Instant::now() + Duration::from_secs(5);
     let mut logs = 0;
@@ -138,6 +138,52 @@ fn log_events_do_not_count_in_the_out_queue() {
     assert!(logs > 0, "debug=all produced log events");
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(producer.out_queue_len(), 0);
+}
+
+#[test]
+fn log_lines_nobody_takes_are_bounded_and_the_drop_is_counted() {
+    let cluster = MockCluster::new(1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("debug", "all").unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks { log_up_to: Some(7), ..Default::default() }).unwrap();
+    // Each added broker logs a few debug lines: far more than the bound, while nobody polls.
+    for port in 20000..21500 {
+        producer.add_brokers(&format!("127.0.0.1:{port}"));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let mut waiting = 0;
+    producer.poll(Duration::ZERO, |event| {
+        waiting += i64::from(matches!(event, ClientEvent::Log { .. }));
+        ControlFlow::Continue(())
+    }, None);
+    assert!(waiting > 0 && waiting <= 1000, "{waiting} lines were kept");
+    let mut dropped = 0;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while dropped == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        producer.poll(Duration::ZERO, |event| {
+            if let ClientEvent::Log { dropped: count, .. } = event {
+                dropped += count;
+            }
+            ControlFlow::Continue(())
+        }, None);
+    }
+    assert!(dropped > 0, "the first line after the bound carries the count of dropped lines");
+}
+
+#[test]
+fn log_lines_above_the_level_filter_are_not_queued() {
+    let cluster = MockCluster::new(1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("debug", "all").unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks { log_up_to: Some(6), ..Default::default() }).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut debug_lines = 0;
+    producer.poll(Duration::ZERO, |event| {
+        debug_lines += i64::from(matches!(event, ClientEvent::Log { level: 7, .. }));
+        ControlFlow::Continue(())
+    }, None);
+    assert_eq!(debug_lines, 0);
 }
 
 fn unreachable_conf() -> NativeConf {

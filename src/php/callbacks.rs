@@ -126,10 +126,25 @@ impl ClientCallbacks {
             delivery: self.delivery.is_some(),
             error: self.error.is_some(),
             stats: self.stats.is_some(),
-            log: self.log.is_some(),
+            // A PHP log_cb sees every line librdkafka emits; otherwise the
+            // rdkafka_rs.log_level filter applies (-1: librdkafka logs to stderr itself).
+            log_up_to: if self.log.is_some() { Some(LOG_DEBUG) } else { super::ini::error_log_level() },
             rebalance: self.rebalance.is_some(),
             offset_commit: self.offset_commit.is_some(),
             oauthbearer_token_refresh: self.oauthbearer_token_refresh.is_some(),
+        }
+    }
+}
+
+/// syslog's `LOG_DEBUG`: the most verbose level librdkafka logs at.
+const LOG_DEBUG: i32 = 7;
+
+/// At destruction: log lines go to PHP's error log (unless a log_cb wants them: no
+/// user code runs while a client is being destroyed); other events are dropped.
+pub fn log_only(callbacks: &ClientCallbacks, event: crate::engine::ClientEvent) {
+    if let crate::engine::ClientEvent::Log { level, facility, message, client, dropped } = event {
+        if callbacks.log.is_none() {
+            super::error_log::write(level, &facility, &message, &client, dropped);
         }
     }
 }
@@ -168,9 +183,12 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
             }
             None => ControlFlow::Continue(()),
         },
-        ClientEvent::Log { level, facility, message } => match &callbacks.log {
+        ClientEvent::Log { level, facility, message, client, dropped } => match &callbacks.log {
             Some(callback) => callback.call(vec![this, &i64::from(level), &facility, &message]),
-            None => ControlFlow::Continue(()),
+            None => {
+                super::error_log::write(level, &facility, &message, &client, dropped);
+                ControlFlow::Continue(())
+            }
         },
         ClientEvent::Rebalance { code, partitions } => call_with_partitions(callbacks.rebalance.as_ref(), this, code, &partitions),
         ClientEvent::OffsetCommit { code, partitions } => {

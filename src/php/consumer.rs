@@ -26,6 +26,15 @@ pub struct Consumer {
     callbacks: ClientCallbacks,
 }
 
+impl Drop for Consumer {
+    /// Writes the last log lines.
+    fn drop(&mut self) {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.engine.drain_events(|event| super::callbacks::log_only(&self.callbacks, event));
+        }));
+    }
+}
+
 #[php_impl]
 impl Consumer {
     #[php(optional = conf)]

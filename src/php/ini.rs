@@ -19,14 +19,16 @@ pub const SHUTDOWN_FLUSH_MS: &CStr = c"rdkafka_rs.shutdown_flush_ms";
 pub const PRODUCER_MAX_MESSAGES: &CStr = c"rdkafka_rs.producer_max_messages";
 pub const PRODUCER_MAX_KBYTES: &CStr = c"rdkafka_rs.producer_max_kbytes";
 pub const CONSUMER_MAX_KBYTES: &CStr = c"rdkafka_rs.consumer_max_kbytes";
+pub const LOG_LEVEL: &CStr = c"rdkafka_rs.log_level";
 
 // INI defaults must be static C strings, so they repeat the engine's
 // `MemoryDefaults::default()` and `DEFAULT_SHUTDOWN_FLUSH`; php-tests/ini_settings.phpt pins both.
-static ENTRIES: IniEntryDefs<5> = IniEntryDefs::new([
+static ENTRIES: IniEntryDefs<6> = IniEntryDefs::new([
     IniEntryDef::new(SHUTDOWN_FLUSH_MS, c"5000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_MESSAGES, c"100000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_KBYTES, c"16384", IniEntryPermission::All),
     IniEntryDef::new(CONSUMER_MAX_KBYTES, c"4096", IniEntryPermission::All),
+    IniEntryDef::new(LOG_LEVEL, c"7", IniEntryPermission::All),
     IniEntryDef::end(),
 ]);
 
@@ -55,4 +57,11 @@ pub fn memory_defaults() -> MemoryDefaults {
         producer_max_kbytes: positive_or(PRODUCER_MAX_KBYTES, builtin.producer_max_kbytes),
         consumer_max_kbytes: positive_or(CONSUMER_MAX_KBYTES, builtin.consumer_max_kbytes),
     }
+}
+
+/// The highest librdkafka log level written to PHP's error log (when no log_cb is
+/// set); `None` (a negative setting) leaves logging to librdkafka, on stderr.
+pub fn error_log_level() -> Option<i32> {
+    let level = read(LOG_LEVEL);
+    (level >= 0).then(|| i32::try_from(level.min(7)).unwrap_or(7))
 }

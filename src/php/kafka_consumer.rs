@@ -51,6 +51,16 @@ fn offsets_to_commit(method: &str, argument: Option<&Zval>) -> PhpResult<Option<
     Ok(Some(vec![engine::TopicPartition::new(topic, partition, offset + 1)]))
 }
 
+impl Drop for KafkaConsumer {
+    /// Leaves the group if close() was not called, then writes the last log lines.
+    fn drop(&mut self) {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.engine.close_without_callbacks();
+            self.engine.drain_events(|event| super::callbacks::log_only(&self.callbacks, event));
+        }));
+    }
+}
+
 #[php_impl]
 impl KafkaConsumer {
     pub fn __construct(conf: &Conf) -> PhpResult<Self> {

@@ -80,7 +80,8 @@ impl Drop for Producer {
     fn drop(&mut self) {
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let timeout = super::ini::shutdown_flush();
-            let report = self.engine.shutdown(timeout);
+            let callbacks = &self.callbacks;
+            let report = self.engine.shutdown_serving(timeout, |event| super::callbacks::log_only(callbacks, event));
             if report.lost > 0 {
                 super::exception::warning(&format!(
                     "RdKafka\\Producer: {} message(s) could not be delivered within rdkafka_rs.shutdown_flush_ms={} and are lost; \
