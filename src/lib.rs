@@ -17,6 +17,7 @@ mod module {
 
     extern "C" fn startup(_type: i32, module_number: i32) -> i32 {
         exception::install_panic_hook();
+        crate::engine::interrupt::install(interrupt::vm_interrupt_pending);
         ini::register(module_number);
         let registered = exception::register_exception_classes()
             .and_then(|()| kafka_error_exception::register_kafka_error_exception_class())

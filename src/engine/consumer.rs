@@ -13,6 +13,7 @@ use rdkafka_sys as rdsys;
 use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
+use super::interrupt;
 use super::message::ConsumedMessage;
 use super::producer::millis;
 use super::topic::{ClientOwner, NativeTopic};
@@ -154,15 +155,16 @@ impl KafkaConsumer {
                 return Ok(PollOutcome::Interrupted);
             }
             let remaining = deadline.saturating_duration_since(Instant::now());
+            // In slices, so that a PHP signal handler need not wait for the whole timeout.
             // SAFETY: rk is live; a non-NULL message is ours to destroy.
-            let message = unsafe { rdsys::rd_kafka_consumer_poll(self.client.rk, millis(remaining)) };
+            let message = unsafe { rdsys::rd_kafka_consumer_poll(self.client.rk, millis(remaining.min(interrupt::SLICE))) };
             if !message.is_null() {
                 // Callbacks that fired alongside this message are served on the next poll,
                 // so a throwing callback cannot make us drop a message already consumed.
                 // SAFETY: non-NULL message we own.
                 return Ok(PollOutcome::Message(unsafe { ConsumedMessage::from_raw(message) }));
             }
-            if self.events.is_empty() && Instant::now() >= deadline {
+            if self.events.is_empty() && (Instant::now() >= deadline || interrupt::requested()) {
                 return Ok(PollOutcome::TimedOut);
             }
         }

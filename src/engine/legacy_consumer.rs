@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::Receiver;
 use rdkafka_sys as rdsys;
@@ -14,6 +14,7 @@ use rdkafka_sys as rdsys;
 use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{KafkaError, KafkaResult};
+use super::interrupt;
 use super::message::ConsumedMessage;
 use super::producer::millis;
 use super::topic::{ClientOwner, NativeTopic};
@@ -90,8 +91,16 @@ impl Consumer {
             return 0;
         }
         let rk = self.legacy.client.rk;
-        // SAFETY: rk is live.
-        let mut served = i64::from(unsafe { rdsys::rd_kafka_poll(rk, millis(timeout)) });
+        let deadline = Instant::now() + timeout;
+        // In slices, so that a PHP signal handler need not wait for the whole timeout.
+        let mut served = loop {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            // SAFETY: rk is live.
+            let served = i64::from(unsafe { rdsys::rd_kafka_poll(rk, millis(remaining.min(interrupt::SLICE))) });
+            if served > 0 || Instant::now() >= deadline || interrupt::requested() {
+                break served;
+            }
+        };
         let mut last = served;
         while last > 0 {
             if self.serve_pending(&mut serve).is_break() {
@@ -214,20 +223,32 @@ impl ConsumerTopic {
     /// partition EOF come as messages with `err` set.
     pub fn consume(&self, partition: i32, timeout: Duration) -> KafkaResult<Option<ConsumedMessage>> {
         self.legacy.client.check_usable()?;
-        // SAFETY: rkt is live; a non-NULL message is ours to destroy.
-        let message = unsafe { rdsys::rd_kafka_consume(self.topic.rkt, partition, millis(timeout)) };
-        message_or_timeout(message)
+        in_slices(timeout, |slice| {
+            // SAFETY: rkt is live; a non-NULL message is ours to destroy.
+            let message = unsafe { rdsys::rd_kafka_consume(self.topic.rkt, partition, millis(slice)) };
+            message_or_timeout(message)
+        })
     }
 
     /// Up to `max` messages, waiting up to `timeout` for them.
     pub fn consume_batch(&self, partition: i32, timeout: Duration, max: usize) -> KafkaResult<Vec<ConsumedMessage>> {
         self.legacy.client.check_usable()?;
-        let mut messages: Vec<*mut rdsys::rd_kafka_message_t> = vec![std::ptr::null_mut(); max];
-        // SAFETY: rkt is live; the array has room for `max` pointers.
-        let count = unsafe { rdsys::rd_kafka_consume_batch(self.topic.rkt, partition, millis(timeout), messages.as_mut_ptr(), max) };
-        let Ok(count) = usize::try_from(count) else { return Err(last_error()) };
-        // SAFETY: the first `count` entries are messages we now own.
-        Ok(messages[..count.min(max)].iter().map(|message| unsafe { ConsumedMessage::from_raw(*message) }).collect())
+        let mut slots: Vec<*mut rdsys::rd_kafka_message_t> = vec![std::ptr::null_mut(); max];
+        let mut messages = Vec::new();
+        let deadline = Instant::now() + timeout;
+        // In slices (see `interrupt`), until the batch is full or the time is up.
+        loop {
+            let want = max - messages.len();
+            let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
+            // SAFETY: rkt is live; the array has room for `want` <= `max` pointers.
+            let count = unsafe { rdsys::rd_kafka_consume_batch(self.topic.rkt, partition, millis(slice), slots.as_mut_ptr(), want) };
+            let Ok(count) = usize::try_from(count) else { return Err(last_error()) };
+            // SAFETY: the first `count` entries are messages we now own.
+            messages.extend(slots[..count.min(want)].iter().map(|message| unsafe { ConsumedMessage::from_raw(*message) }));
+            if messages.len() >= max || Instant::now() >= deadline || interrupt::requested() {
+                return Ok(messages);
+            }
+        }
     }
 
     pub fn offset_store(&self, partition: i32, offset: i64) -> KafkaResult<()> {
@@ -250,9 +271,11 @@ impl Queue {
     /// The next message routed to this queue; `None` on timeout.
     pub fn consume(&self, timeout: Duration) -> KafkaResult<Option<ConsumedMessage>> {
         self.legacy.client.check_usable()?;
-        // SAFETY: the queue is live; a non-NULL message is ours to destroy.
-        let message = unsafe { rdsys::rd_kafka_consume_queue(self.queue, millis(timeout)) };
-        message_or_timeout(message)
+        in_slices(timeout, |slice| {
+            // SAFETY: the queue is live; a non-NULL message is ours to destroy.
+            let message = unsafe { rdsys::rd_kafka_consume_queue(self.queue, millis(slice)) };
+            message_or_timeout(message)
+        })
     }
 }
 
@@ -263,6 +286,21 @@ impl Drop for Queue {
         }
         // SAFETY: we own this queue reference; librdkafka keeps its own for started partitions.
         unsafe { rdsys::rd_kafka_queue_destroy(self.queue) };
+    }
+}
+
+/// Runs a wait of `timeout` as waits of at most `interrupt::SLICE` until one finds something,
+/// the time is up, or PHP has a signal handler to run.
+fn in_slices<T>(timeout: Duration, mut wait: impl FnMut(Duration) -> KafkaResult<Option<T>>) -> KafkaResult<Option<T>> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
+        if let Some(found) = wait(slice)? {
+            return Ok(Some(found));
+        }
+        if Instant::now() >= deadline || interrupt::requested() {
+            return Ok(None);
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod engine_thread;
 pub mod error;
 pub mod fork;
 pub mod handle;
+pub mod interrupt;
 pub mod legacy_consumer;
 pub mod message;
 pub mod metadata;

@@ -12,10 +12,11 @@ use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
 use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, NativeClient, SinkOutcome, PURGE_ERRORS};
-use super::message::DeliveredMessage;
 use super::conf::{NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
 use super::error::{KafkaError, KafkaResult};
+use super::interrupt;
+use super::message::DeliveredMessage;
 
 /// `RD_KAFKA_PARTITION_UA`: let the partitioner choose.
 pub const PARTITION_UA: i32 = -1;
@@ -165,7 +166,7 @@ impl Producer {
             }
             // Events from librdkafka's own threads (logs) skip the main queue: look in slices.
             round(remaining.min(POLL_SLICE), &mut counting_sink);
-            if served.get() > 0 || stopped.get() {
+            if served.get() > 0 || stopped.get() || interrupt::requested() {
                 return served.get();
             }
         }
@@ -184,7 +185,12 @@ impl Producer {
 
     /// Serves events until nothing is outstanding or `timeout` passes.
     /// Returns 0 (`NO_ERROR`) or `RD_KAFKA_RESP_ERR__TIMED_OUT`.
-    pub fn flush(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {
+    /// Returns early (as timed out) when PHP has a signal handler to run.
+    pub fn flush(&self, timeout: Duration, serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> i32 {
+        self.flush_until(timeout, serve, true)
+    }
+
+    fn flush_until(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>, interruptible: bool) -> i32 {
         if self.core.client.is_inherited() {
             return super::fork::inherited_error().code;
         }
@@ -197,7 +203,7 @@ impl Producer {
                 return 0;
             }
             let remaining = deadline.saturating_duration_since(Instant::now());
-            if remaining.is_zero() {
+            if remaining.is_zero() || (interruptible && interrupt::requested()) {
                 return ERR_TIMED_OUT;
             }
             let slice = remaining.min(FLUSH_SLICE);
@@ -243,7 +249,7 @@ impl Producer {
         let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
         let mut unserved_failures = 0;
         if !timeout.is_zero() && self.out_queue_len() > 0 {
-            self.flush(timeout, |event| {
+            self.flush_until(timeout, |event| {
                 match &event {
                     // Messages purge()d by the application were given up on purpose, not lost.
                     ClientEvent::Delivery(report) => {
@@ -252,13 +258,13 @@ impl Producer {
                     _ => other_events(event),
                 }
                 ControlFlow::Continue(())
-            });
+            }, false);
         }
         let undelivered = shared.undelivered.load(Ordering::SeqCst).max(0);
         if undelivered > 0 {
             self.purge(rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT);
             // The purged messages come back as delivery reports; collecting them frees their opaques.
-            self.flush(PURGE_GRACE, |event| skip_deliveries(event, &mut other_events));
+            self.flush_until(PURGE_GRACE, |event| skip_deliveries(event, &mut other_events), false);
         }
         let _ = self.core.serve_waiting(&mut |event| skip_deliveries(event, &mut other_events));
         if timeout.is_zero() {

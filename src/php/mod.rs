@@ -14,6 +14,7 @@ pub mod fast_path;
 pub mod functions;
 pub mod info;
 pub mod ini;
+pub mod interrupt;
 pub mod kafka;
 pub mod kafka_consumer;
 pub mod kafka_consumer_topic;
