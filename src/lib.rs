@@ -31,8 +31,25 @@ mod module {
     extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
         method_fixups::install();
         topic_partition::install_debug_info();
+        install_cycle_collection();
         fast_path::install();
         0
+    }
+
+    /// PHP's cycle collector sees the zvals these classes hold in Rust (see `php/gc.rs`).
+    fn install_cycle_collection() {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            gc::install::<producer::Producer>();
+            gc::install::<kafka_consumer::KafkaConsumer>();
+            gc::install::<consumer::Consumer>();
+            gc::install::<conf::Conf>();
+            gc::install::<producer_topic::ProducerTopic>();
+            gc::install::<kafka_consumer_topic::KafkaConsumerTopic>();
+            gc::install::<consumer_topic::ConsumerTopic>();
+            gc::install::<queue::Queue>();
+            gc::install::<metadata_collection::Collection>();
+        });
     }
 
     #[php_module]

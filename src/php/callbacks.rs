@@ -88,6 +88,11 @@ pub struct ClientCallbacks {
 }
 
 impl ClientCallbacks {
+    /// The callables held, for PHP's cycle collector (`gc.rs`).
+    pub fn zvals(&self) -> Vec<&Zval> {
+        self.named().into_iter().map(|(_, callback)| &callback.0).collect()
+    }
+
     /// The callbacks that are set, by their librdkafka property names.
     pub fn named(&self) -> Vec<(&'static str, &PhpCallback)> {
         [

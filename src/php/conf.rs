@@ -19,6 +19,16 @@ pub struct Conf {
     callbacks: RefCell<ClientCallbacks>,
 }
 
+impl super::gc::HoldsZvals for Conf {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&ext_php_rs::types::Zval)) {
+        // The collector can run while a setter replaces a callback (releasing the old
+        // one may trigger it): the callables are then skipped for that run.
+        if let Ok(callbacks) = self.callbacks.try_borrow() {
+            callbacks.zvals().into_iter().for_each(visit);
+        }
+    }
+}
+
 impl Conf {
     /// A copy of the configuration and callbacks, for a client being created.
     pub fn snapshot(&self) -> (NativeConf, ClientCallbacks) {

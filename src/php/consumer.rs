@@ -26,6 +26,12 @@ pub struct Consumer {
     callbacks: ClientCallbacks,
 }
 
+impl super::gc::HoldsZvals for Consumer {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&ext_php_rs::types::Zval)) {
+        self.callbacks.zvals().into_iter().for_each(visit);
+    }
+}
+
 impl Drop for Consumer {
     /// Writes the last log lines.
     fn drop(&mut self) {

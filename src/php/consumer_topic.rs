@@ -24,12 +24,12 @@ const PARTITION_UA: i32 = -1;
 pub struct ConsumerTopic {
     engine: engine::ConsumerTopic,
     /// The PHP Consumer, kept alive while this topic is (as php-rdkafka does).
-    _consumer: Zval,
+    consumer: Zval,
 }
 
 impl ConsumerTopic {
     pub fn new(engine: engine::ConsumerTopic, consumer: Zval) -> Self {
-        Self { engine, _consumer: consumer }
+        Self { engine, consumer }
     }
 }
 
@@ -40,6 +40,12 @@ fn partition_or_unassigned(partition: i64) -> PhpResult<i32> {
         return Ok(partition);
     }
     non_negative(partition)
+}
+
+impl super::gc::HoldsZvals for ConsumerTopic {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        visit(&self.consumer);
+    }
 }
 
 #[php_impl]

@@ -51,6 +51,12 @@ fn offsets_to_commit(method: &str, argument: Option<&Zval>) -> PhpResult<Option<
     Ok(Some(vec![engine::TopicPartition::new(topic, partition, offset + 1)]))
 }
 
+impl super::gc::HoldsZvals for KafkaConsumer {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        self.callbacks.zvals().into_iter().for_each(visit);
+    }
+}
+
 impl Drop for KafkaConsumer {
     /// Leaves the group if close() was not called, then writes the last log lines.
     fn drop(&mut self) {

@@ -15,12 +15,18 @@ use crate::engine;
 pub struct KafkaConsumerTopic {
     engine: engine::NativeTopic,
     /// The PHP KafkaConsumer, kept alive while this topic is (as php-rdkafka does).
-    _consumer: Zval,
+    consumer: Zval,
 }
 
 impl KafkaConsumerTopic {
     pub fn new(engine: engine::NativeTopic, consumer: Zval) -> Self {
-        Self { engine, _consumer: consumer }
+        Self { engine, consumer }
+    }
+}
+
+impl super::gc::HoldsZvals for KafkaConsumerTopic {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        visit(&self.consumer);
     }
 }
 

@@ -21,6 +21,12 @@ impl Collection {
     }
 }
 
+impl super::gc::HoldsZvals for Collection {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        self.items.iter().for_each(visit);
+    }
+}
+
 #[php_impl]
 impl Collection {
     #[php(vis = "private")]

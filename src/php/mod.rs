@@ -12,6 +12,7 @@ pub mod error_log;
 pub mod exception;
 pub mod fast_path;
 pub mod functions;
+pub mod gc;
 pub mod info;
 pub mod ini;
 pub mod interrupt;

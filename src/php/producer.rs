@@ -94,6 +94,12 @@ impl Drop for Producer {
     }
 }
 
+impl super::gc::HoldsZvals for Producer {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        self.callbacks.zvals().into_iter().for_each(visit);
+    }
+}
+
 impl Producer {
     /// Runs this producer's PHP callback for one event; `Break` if it threw.
     pub fn serve_event(&self, this: &ext_php_rs::types::Zval, event: engine::ClientEvent) -> std::ops::ControlFlow<()> {

@@ -45,6 +45,12 @@ impl ProducerTopic {
     }
 }
 
+impl super::gc::HoldsZvals for ProducerTopic {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        visit(&self.producer);
+    }
+}
+
 pub(crate) static PRODUCE: Fallback = Fallback::new();
 
 /// `produce()` for int, int and string-or-null arguments, without the argument

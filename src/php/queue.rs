@@ -15,16 +15,22 @@ use crate::engine;
 pub struct Queue {
     engine: engine::Queue,
     /// The PHP Consumer, kept alive while this queue is.
-    _consumer: Zval,
+    consumer: Zval,
 }
 
 impl Queue {
     pub fn new(engine: engine::Queue, consumer: Zval) -> Self {
-        Self { engine, _consumer: consumer }
+        Self { engine, consumer }
     }
 
     pub fn engine(&self) -> &engine::Queue {
         &self.engine
+    }
+}
+
+impl super::gc::HoldsZvals for Queue {
+    fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
+        visit(&self.consumer);
     }
 }
 
