@@ -25,6 +25,9 @@ foreach ($runs as $label => [$script, $env]) {
         echo $err;
     }
 }
+// The soak starts its own out-of-process mock cluster.
+[$status, $out, $err] = run_php_file("$bench/soak.php", [], ['N' => '20000', 'BATCH' => '5000', 'SAMPLES' => '2']);
+echo 'soak: exit ', $status, ', ', preg_match('/^produced and delivered 20000 \(failed 0\), consumed 20000, rebalance callbacks \d+, offset commit callbacks \d+, error callbacks 0$/m', $out) ? 'all delivered and consumed' : $out . $err, "\n";
 ?>
 --EXPECT--
 produce poll: exit 0, fields 6/6, messages 2000
@@ -34,3 +37,4 @@ produce block: exit 0, fields 6/6, messages 2000
 produce noflush: exit 0, fields 6/6, messages 2000
 consume: exit 0, fields 6/6, messages 10000
 unreachable: exit 0, fields 6/6, messages 500
+soak: exit 0, all delivered and consumed

@@ -2,7 +2,8 @@
 # Set-up command 2: builds the extension and runs every test — the engine's
 # cargo tests, then the .phpt suite with PHP's run-tests.php — and ends with
 # one line "N passed, N failed, N skipped". Exits non-zero on any failure.
-# TEST_KAFKA_BROKERS=host:port runs the phpt suite against a real cluster.
+# TEST_KAFKA_BROKERS=host:port runs the phpt suite against a real cluster;
+# RDKAFKA_RS_VALGRIND=1 (CI) also runs it under valgrind (scripts/test-valgrind.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 logs=$(mktemp -d)
@@ -37,6 +38,18 @@ phpt_borked=$(grep -c '^BORK' "$logs/phpt.log")
 passed=$((passed + ${phpt_passed:-0}))
 failed=$((failed + ${phpt_failed:-0} + phpt_borked))
 skipped=$((skipped + ${phpt_skipped:-0}))
+
+if [ -n "${RDKAFKA_RS_VALGRIND:-}" ]; then
+  # CI sets this: the phpt suite once more, under valgrind memcheck.
+  echo "== PHP tests under valgrind (scripts/test-valgrind.sh)"
+  RDKAFKA_RS_SKIP_BUILD=1 scripts/test-valgrind.sh 2>&1 | tee "$logs/valgrind.log"
+  if line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logs/valgrind.log" | tail -1) && [ -n "$line" ]; then
+    read -r vg_passed _ vg_failed _ vg_skipped _ <<<"${line//,/}"
+    passed=$((passed + vg_passed)) failed=$((failed + vg_failed)) skipped=$((skipped + vg_skipped))
+  else
+    failed=$((failed + 1))
+  fi
+fi
 
 rm -rf "$logs"
 [ "$failed" -eq 0 ] || status=1
