@@ -6,6 +6,8 @@
 //   dr     - like poll, with a dr_msg_cb counting deliveries
 //   block  - RD_KAFKA_MSG_F_BLOCK, poll() never called until the end
 //   noflush - poll(0) after each produce(), then the script just ends
+//   batch  - [rdkafka-rs] ProducerTopic::produceBatch() of BATCH messages (default
+//            1,000), poll(0) after each batch, then the flush loop
 //   spread - like poll, to partition i % PARTITIONS: fills a topic evenly for the
 //            consume rows (the mock keeps at most 100,000 messages per partition,
 //            and the sticky partitioner's batches land unevenly)
@@ -33,7 +35,17 @@ $partitions = (int) param('PARTITIONS', 64);
 $queue_full = 0;
 
 $started = hrtime(true);
-for ($i = 0; $i < $count; $i++) {
+if ($mode === 'batch') {
+    $batch_size = (int) param('BATCH', 1000);
+    $batch = array_fill(0, $batch_size, ['payload' => $payload]);
+    for ($i = 0; $i < $count; $i += $batch_size) {
+        $chunk = $count - $i >= $batch_size ? $batch : array_slice($batch, 0, $count - $i);
+        $topic->produceBatch($chunk, RD_KAFKA_MSG_F_BLOCK);
+        $producer->poll(0);
+    }
+    $count = $i;
+}
+for ($i = $mode === 'batch' ? $count : 0; $i < $count; $i++) {
     $full_since = null;
     while (true) {
         try {

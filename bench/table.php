@@ -65,6 +65,20 @@ foreach ($throughput as [$row, $label, $ceiling_row]) {
     printf("| %s | %s%s | %s | %s | %s | %s | %s%s | %s | %s |\n", $label, rate($ours), $retries, $ours['mb_per_s'] ?? 'n/a', mib($ours), mib($ours, 'php_peak_bytes'), $vs_ceiling, rate($theirs), $their_retries, mib($theirs), ratio($ours, $theirs));
 }
 
+// The batch calls (rdkafka-rs only), against the single-message rows of the same run.
+$batch_rows = [
+    ['batch-produce', "`ProducerTopic::produceBatch()` $N × $S B, 1,000 per call", 'produce', 'ours', 'single-call produce', 'ceiling-produce'],
+    ['batch-consume', "`KafkaConsumer::consumeBatch()` $N × $S B, up to 1,000 per call", 'consume', 'theirs', 'php-rdkafka `consume()`', 'ceiling-consume'],
+];
+echo "\n| batch workload | rdkafka-rs msgs/s | MB/s | peak RSS | compared with | ratio | vs Rust ceiling |\n|---|---|---|---|---|---|---|\n";
+foreach ($batch_rows as [$row, $label, $base_row, $base_who, $base_label, $ceiling_row]) {
+    $ours = result($dir, $row, 'ours');
+    $base = result($dir, $base_row, $base_who);
+    $ceiling = result($dir, $ceiling_row, 'ceiling');
+    printf("| %s | %s | %s | %s | %s (%s) | %s | %s |\n", $label, rate($ours), $ours['mb_per_s'] ?? 'n/a', mib($ours), $base_label, rate($base),
+        ratio($ours, $base), $ceiling ? ratio($ours, $ceiling) : 'n/a');
+}
+
 $memory = [
     ['unreachable', '50,000 × 10 KB to an unreachable broker, docs loop (QUEUE_FULL caught)'],
     ['block-small', "produce $N × $S B with `RD_KAFKA_MSG_F_BLOCK`, never `poll()`"],

@@ -146,6 +146,12 @@ impl KafkaConsumer {
         ControlFlow::Continue(())
     }
 
+    /// Whether callbacks are waiting to be served (a batch stops before serving them,
+    /// so that a callback that throws cannot cost the messages already taken).
+    pub fn has_pending_events(&self) -> bool {
+        !self.events.is_empty()
+    }
+
     /// Waits up to `timeout` for a message, serving callbacks as they fire.
     pub fn poll(&self, timeout: Duration, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<PollOutcome> {
         self.ensure_open()?;

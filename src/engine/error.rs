@@ -28,6 +28,11 @@ pub struct KafkaError {
 
 pub type KafkaResult<T> = Result<T, KafkaError>;
 
+/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
+pub const ERR_INVALID_ARG: i32 = -186;
+/// `RD_KAFKA_RESP_ERR__INTR`: a wait was stopped (a PHP callback threw).
+pub const ERR_INTR: i32 = -141;
+
 /// `RD_KAFKA_CONF_UNKNOWN`, the code php-rdkafka gives an unknown property.
 pub const CONF_UNKNOWN: i32 = -2;
 /// `RD_KAFKA_CONF_INVALID`, the code php-rdkafka gives an invalid value.

@@ -8,10 +8,8 @@ use std::os::raw::{c_char, c_int};
 use rdkafka_sys as rdsys;
 
 use super::client::NativeClient;
-use super::error::{cstr_to_string, KafkaError, KafkaResult};
+use super::error::{ERR_INVALID_ARG, cstr_to_string, KafkaError, KafkaResult};
 
-/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
-const ERR_INVALID_ARG: i32 = -186;
 
 /// Where `setLogger()` sends librdkafka's logs: php-rdkafka's `RD_KAFKA_LOG_*` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,12 +8,10 @@ use std::time::Duration;
 use rdkafka_sys as rdsys;
 
 use super::client::NativeClient;
-use super::error::{cstr_to_string, KafkaError, KafkaResult};
+use super::error::{ERR_INVALID_ARG, cstr_to_string, KafkaError, KafkaResult};
 use super::producer::millis;
 use super::topic_partition::{NativePartitionList, TopicPartition};
 
-/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
-const ERR_INVALID_ARG: i32 = -186;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterMetadata {

@@ -9,10 +9,8 @@ use std::time::Duration;
 use rdkafka_sys as rdsys;
 
 use super::conf::NativeConf;
-use super::error::{cstr_to_string, error_descriptions, KafkaError, KafkaResult};
+use super::error::{ERR_INVALID_ARG, cstr_to_string, error_descriptions, KafkaError, KafkaResult};
 
-/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
-const ERR_INVALID_ARG: i32 = -186;
 
 extern "C" {
     // The same librdkafka functions as in rdkafka-sys, taking the error codes as

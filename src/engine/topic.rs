@@ -19,10 +19,8 @@ use rdkafka_sys as rdsys;
 
 use super::client::NativeClient;
 use super::conf::NativeTopicConf;
-use super::error::{KafkaError, KafkaResult};
+use super::error::{ERR_INVALID_ARG, KafkaError, KafkaResult};
 
-/// `RD_KAFKA_RESP_ERR__INVALID_ARG`
-const ERR_INVALID_ARG: i32 = -186;
 
 pub struct NativeTopic {
     owner: Arc<dyn ClientOwner>,

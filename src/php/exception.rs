@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::exception::{PhpException, PhpResult};
+use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{ce, ClassEntry};
 
 use crate::engine::KafkaError;
@@ -32,6 +33,17 @@ pub fn exception_class() -> &'static ClassEntry {
 /// `RdKafka\Exception` with librdkafka's message and error code.
 pub fn kafka_exception(error: &KafkaError) -> PhpException {
     PhpException::new(error.message.clone(), error.code, exception_class())
+}
+
+/// An `RdKafka\Exception` object for `error`, as a value (to hand back, not to throw).
+pub fn exception_object(error: &KafkaError) -> PhpResult<Zval> {
+    let mut object = ext_php_rs::types::ZendObject::new(exception_class());
+    object
+        .try_call_method("__construct", vec![&error.message, &i64::from(error.code)])
+        .map_err(|failure| exception(failure.to_string(), -1))?;
+    let mut value = Zval::new();
+    value.set_object(&mut object);
+    Ok(value)
 }
 
 pub fn exception(message: impl Into<String>, code: i32) -> PhpException {

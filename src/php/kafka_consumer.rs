@@ -13,13 +13,16 @@ use super::zval::IntOut;
 use super::conf::Conf;
 use super::kafka_consumer_topic::KafkaConsumerTopic;
 use super::topic_conf::TopicConf;
-use super::exception::{guard, type_error, OrThrow};
+use super::exception::{guard, invalid_argument, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
 use super::zval::{ArrayOrEmpty, list, null_zval, to_zval, PhpInt, PhpString};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
 use crate::engine::producer::ERR_TIMED_OUT;
 use crate::engine::{self, CloseEvent};
+
+/// The most messages one consumeBatch() returns (they are all in memory at once).
+const MAX_BATCH: usize = 1_000_000;
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
@@ -132,6 +135,37 @@ impl KafkaConsumer {
                 // A callback threw: its exception is pending and leaves this call.
                 PollOutcome::Interrupted => Ok(MessageValue(null_zval())),
             }
+        })
+    }
+
+    /// Up to `$max_messages` messages: waits up to `$timeout_ms` for the first, then
+    /// takes what is already there. Error events come as Message objects with `err`
+    /// set, as consume() returns them; an empty array means the time ran out.
+    /// Callbacks run in here; a batch stops before serving one, so a callback that
+    /// throws never costs the messages already taken (they are served next call).
+    pub fn consume_batch(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: PhpInt, max_messages: PhpInt) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let consumer: &KafkaConsumer = self_;
+        guard(|| {
+            let max = usize::try_from(max_messages.0)
+                .ok()
+                .filter(|max| (1..=MAX_BATCH).contains(max))
+                .ok_or_else(|| invalid_argument(format!("Out of range value '{}' for $max_messages: use 1 to {MAX_BATCH}", max_messages.0)))?;
+            let mut messages = Vec::with_capacity(max.min(1024));
+            let mut wait = timeout(timeout_ms.0);
+            while messages.len() < max {
+                if !messages.is_empty() && consumer.engine.has_pending_events() {
+                    break;
+                }
+                match consumer.engine.poll(wait, |event| dispatch(&consumer.callbacks, &this, event)).or_throw()? {
+                    PollOutcome::Message(found) => messages.push(message::from_consumed(&found)?),
+                    PollOutcome::TimedOut => break,
+                    // A callback threw (only before the first message, see above): its exception leaves this call.
+                    PollOutcome::Interrupted => break,
+                }
+                wait = std::time::Duration::ZERO;
+            }
+            list(messages)
         })
     }
 

@@ -13,7 +13,8 @@ use super::fast_path::{argument, arguments, optional_bytes, Fallback};
 use super::producer::Producer;
 use super::topic::Topic;
 use super::zval::{type_name, PhpBytes, PhpInt};
-use crate::engine::{self, ProduceRequest};
+use crate::engine::error::{ERR_INTR, ERR_INVALID_ARG};
+use crate::engine::{self, KafkaError, ProduceRequest};
 
 /// `RD_KAFKA_MSG_F_BLOCK`, the only flag php-rdkafka lets callers pass.
 const MSG_F_BLOCK: i64 = rdkafka_sys::RD_KAFKA_MSG_F_BLOCK as i64;
@@ -94,6 +95,101 @@ unsafe fn fast_produce_request<'a>(execute_data: *mut zend_execute_data) -> Opti
     Some((topic, ProduceRequest { partition, flags, payload, key, opaque: opaque.map(<[u8]>::to_vec), ..Default::default() }))
 }
 
+/// `['name' => 'value', ...]` headers as name/value pairs (values may be null).
+fn header_pairs(headers: Option<&ZendHashTable>) -> PhpResult<Vec<(String, Option<Vec<u8>>)>> {
+    let mut pairs = Vec::new();
+    for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
+        // Header names are string keys; php-rdkafka skips integer-keyed entries (a plain list).
+        if matches!(name, ext_php_rs::types::ArrayKey::Long(_)) {
+            continue;
+        }
+        let value = if value.is_null() {
+            None
+        } else {
+            Some(PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
+                type_error(format!("Header \"{name}\" must be a string or null, {} given", type_name(value)))
+            })?)
+        };
+        pairs.push((name.to_string(), value));
+    }
+    Ok(pairs)
+}
+
+/// One item of `produceBatch()`: `['payload' => ?string, 'key' => ?string, 'headers' => ?array,
+/// 'timestamp' => ?int, 'opaque' => ?string, 'partition' => int]`, all optional.
+struct BatchItem<'a> {
+    partition: i32,
+    payload: Option<PhpBytes<'a>>,
+    key: Option<PhpBytes<'a>>,
+    headers: Vec<(String, Option<Vec<u8>>)>,
+    timestamp_ms: Option<i64>,
+    opaque: Option<Vec<u8>>,
+}
+
+/// The fields of one batch item, looked up only while some are still unaccounted
+/// for (most items hold just a payload, or a payload and a key).
+struct ItemFields<'a> {
+    item: &'a ZendHashTable,
+    unseen: usize,
+}
+
+impl<'a> ItemFields<'a> {
+    fn get(&mut self, name: &str) -> Option<&'a Zval> {
+        if self.unseen == 0 {
+            return None;
+        }
+        // SAFETY: a live array and a key of `name.len()` bytes; PHP returns NULL or a
+        // value owned by the array, which outlives this call's borrow.
+        let found = unsafe { ext_php_rs::ffi::zend_hash_str_find(self.item, name.as_ptr().cast(), name.len()).as_ref() }?;
+        self.unseen -= 1;
+        Some(found).filter(|value| !value.is_null())
+    }
+}
+
+impl<'a> BatchItem<'a> {
+    fn read(index: &ext_php_rs::types::ArrayKey<'_>, value: &'a Zval) -> Result<Self, String> {
+        let item = value.array().ok_or_else(|| format!("message {index} must be an array, {} given", type_name(value)))?;
+        let mut fields = ItemFields { item, unseen: item.len() };
+        let mut field = |name: &str| fields.get(name);
+        let bytes = |name: &str, value: Option<&'a Zval>| -> Result<Option<PhpBytes<'a>>, String> {
+            match value {
+                None => Ok(None),
+                Some(value) => PhpBytes::from_value(value)
+                    .map(Some)
+                    .ok_or_else(|| format!("message {index}: \"{name}\" must be a string or null, {} given", type_name(value))),
+            }
+        };
+        let int = |name: &str, value: Option<&'a Zval>| -> Result<Option<i64>, String> {
+            match value {
+                None => Ok(None),
+                Some(value) => PhpInt::from_value(value)
+                    .map(|int| Some(int.0))
+                    .ok_or_else(|| format!("message {index}: \"{name}\" must be an int or null, {} given", type_name(value))),
+            }
+        };
+        let payload = bytes("payload", field("payload"))?;
+        let key = bytes("key", field("key"))?;
+        let partition = int("partition", field("partition"))?.unwrap_or(i64::from(engine::producer::PARTITION_UA));
+        let headers = match field("headers") {
+            None => Vec::new(),
+            Some(value) => {
+                let table = value.array().ok_or_else(|| format!("message {index}: \"headers\" must be an array or null, {} given", type_name(value)))?;
+                header_pairs(Some(table)).map_err(|_| format!("message {index}: header values must be strings or null"))?
+            }
+        };
+        let timestamp_ms = int("timestamp", field("timestamp"))?;
+        let opaque = bytes("opaque", field("opaque"))?.map(|opaque| opaque.bytes().to_vec());
+        Ok(Self {
+            partition: check_partition(partition).map_err(|_| format!("message {index}: out of range value '{partition}' for \"partition\""))?,
+            payload,
+            key,
+            headers,
+            timestamp_ms,
+            opaque,
+        })
+    }
+}
+
 fn check_partition(partition: i64) -> PhpResult<i32> {
     i32::try_from(partition)
         .ok()
@@ -137,6 +233,68 @@ impl ProducerTopic {
         })
     }
 
+    /// Queues many messages in one call: each item is an array with any of `payload`,
+    /// `key`, `headers`, `timestamp` (ms), `opaque` and `partition` (default
+    /// `RD_KAFKA_PARTITION_UA`). Returns how many were queued; a message that could not
+    /// be queued (bad item, queue full without `RD_KAFKA_MSG_F_BLOCK`, too large, ...)
+    /// gets an `RdKafka\Exception` in `$errors`, under its key, and the others go on.
+    #[php(defaults(msgflags = 0))]
+    pub fn produce_batch(&self, messages: &ZendHashTable, msgflags: PhpInt, mut errors: super::zval::OptionalOut<'_>) -> PhpResult<i64> {
+        guard(|| {
+            let flags = check_flags(msgflags.0)?;
+            let items: Vec<_> = messages.iter().map(|(index, value)| {
+                let item = BatchItem::read(&index, value);
+                (index, item)
+            }).collect();
+            let requests = items
+                .iter()
+                .filter_map(|(_, item)| item.as_ref().ok())
+                .map(|item| ProduceRequest {
+                    partition: item.partition,
+                    flags,
+                    payload: item.payload.as_ref().map(PhpBytes::bytes),
+                    key: item.key.as_ref().map(PhpBytes::bytes),
+                    headers: item.headers.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
+                    timestamp_ms: item.timestamp_ms,
+                    opaque: item.opaque.clone(),
+                })
+                .collect();
+            let mut results = self
+                .engine
+                .produce_batch(requests, |event| match self.producer.extract::<&ZendClassObject<Producer>>() {
+                    Some(producer) => producer.serve_event(&self.producer, event),
+                    None => ControlFlow::Continue(()),
+                })
+                .into_iter();
+            let mut queued = 0_i64;
+            let mut failures = ZendHashTable::new();
+            for (index, item) in items {
+                let outcome = match item {
+                    Err(message) => Err(KafkaError::with_message(ERR_INVALID_ARG, message)),
+                    // None: a PHP callback threw and the batch stopped; its exception leaves this call.
+                    Ok(_) => match results.next() {
+                        Some(result) => result,
+                        None => break,
+                    },
+                };
+                match outcome {
+                    Ok(()) => queued += 1,
+                    Err(error) if error.code == ERR_INTR => break,
+                    Err(error) => {
+                        let exception = super::exception::exception_object(&error)?;
+                        match index {
+                            ext_php_rs::types::ArrayKey::Long(position) => failures.insert_at_index(position, exception),
+                            other => failures.insert(other.to_string().as_str(), exception),
+                        }
+                        .map_err(|failure| super::exception::exception(failure.to_string(), -1))?;
+                    }
+                }
+            }
+            errors.set(failures);
+            Ok(queued)
+        })
+    }
+
     /// Like produce(), with headers (`['name' => 'value', ...]`) and a timestamp.
     #[php(optional = payload)]
     #[allow(clippy::too_many_arguments)]
@@ -151,21 +309,7 @@ impl ProducerTopic {
         msg_opaque: Option<PhpBytes<'_>>,
     ) -> PhpResult<()> {
         guard(|| {
-            let mut header_pairs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
-            for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
-                // Header names are string keys; php-rdkafka skips integer-keyed entries (a plain list).
-                if matches!(name, ext_php_rs::types::ArrayKey::Long(_)) {
-                    continue;
-                }
-                let value = if value.is_null() {
-                    None
-                } else {
-                    Some(PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
-                        type_error(format!("Header \"{name}\" must be a string or null, {} given", type_name(value)))
-                    })?)
-                };
-                header_pairs.push((name.to_string(), value));
-            }
+            let header_pairs = header_pairs(headers)?;
             let request = ProduceRequest {
                 partition: check_partition(partition.0)?,
                 flags: check_flags(msgflags.0)?,

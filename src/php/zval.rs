@@ -117,7 +117,7 @@ impl<'a> ext_php_rs::convert::FromZval<'a> for PhpBytes<'a> {
 pub struct PhpInt(pub i64);
 
 impl PhpInt {
-    fn from_value(value: &Zval) -> Option<Self> {
+    pub fn from_value(value: &Zval) -> Option<Self> {
         if let Some(long) = value.long() {
             return Some(Self(long));
         }
@@ -220,5 +220,31 @@ impl<'a> ext_php_rs::convert::FromZvalMut<'a> for IntOut<'a> {
 
     fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
         Some(Self(zval))
+    }
+}
+
+/// An optional `?array &$out = null` argument: the caller's variable, if one was passed.
+pub struct OptionalOut<'a>(pub Option<&'a mut Zval>);
+
+impl OptionalOut<'_> {
+    /// Stores `value` in the caller's variable (when there is one).
+    pub fn set(&mut self, value: ZBox<ZendHashTable>) {
+        if let Some(out) = self.0.as_mut() {
+            out.set_hashtable(value);
+        }
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZvalMut<'a> for OptionalOut<'a> {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Array;
+    const NULLABLE: bool = true;
+    const BY_REF: bool = true;
+
+    fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
+        Some(Self(Some(zval)))
+    }
+
+    fn from_missing() -> Option<Self> {
+        Some(Self(None))
     }
 }

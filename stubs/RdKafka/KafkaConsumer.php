@@ -104,4 +104,11 @@ class KafkaConsumer
      * @return array<TopicPartition> each with its own error (getErr())
      */
     public function resumePartitions(array $topic_partitions): array {}
+
+    /**
+     * [rdkafka-rs] Up to $max_messages messages: waits up to $timeout_ms for the first, then takes what is there.
+     * Error events (partition EOF, ...) come as Message objects with err set; [] on timeout.
+     * @return array<Message>
+     */
+    public function consumeBatch(int $timeout_ms, int $max_messages): array {}
 }

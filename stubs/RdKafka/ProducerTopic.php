@@ -27,4 +27,13 @@ class ProducerTopic extends Topic
      * @param ?int $timestamp_ms milliseconds since the epoch
      */
     public function producev(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?array $headers = null, ?int $timestamp_ms = null, ?string $msg_opaque = null): void {}
+
+    /**
+     * [rdkafka-rs] Queues many messages in one call.
+     * @param array<array{payload?: ?string, key?: ?string, headers?: ?array<string, ?string>, timestamp?: ?int, opaque?: ?string, partition?: int}> $messages
+     * @param int $msgflags 0 or RD_KAFKA_MSG_F_BLOCK (wait for room instead of failing with RD_KAFKA_RESP_ERR__QUEUE_FULL)
+     * @param array<array-key, Exception>|null $errors set to the messages that could not be queued, under their keys
+     * @return int how many were queued
+     */
+    public function produceBatch(array $messages, int $msgflags = 0, ?array &$errors = null): int {}
 }
