@@ -49,6 +49,7 @@ mod module {
             gc::install::<consumer_topic::ConsumerTopic>();
             gc::install::<queue::Queue>();
             gc::install::<metadata_collection::Collection>();
+            gc::install::<admin_client::AdminClient>();
         });
     }
 
@@ -79,7 +80,13 @@ mod module {
             .class::<metadata_topic::Topic>()
             .class::<metadata_partition::Partition>()
             .class::<topic_partition::TopicPartition>()
-            .class::<mock_cluster::Cluster>();
+            .class::<mock_cluster::Cluster>()
+            .class::<admin_client::AdminClient>()
+            .class::<admin_options::AdminOptions>()
+            .class::<admin_new_topic::NewTopic>()
+            .class::<admin_delete_topic::DeleteTopic>()
+            .class::<admin_new_partitions::NewPartitions>()
+            .class::<admin_topic_result::TopicResult>();
         constants::register(functions::register(module))
     }
 }

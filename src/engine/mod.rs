@@ -2,6 +2,7 @@
 //! event channels. Nothing here imports `ext_php_rs`; the binding layer in
 //! `src/php/` converts these plain Rust values to and from PHP.
 
+pub mod admin;
 pub mod client;
 pub mod conf;
 pub mod consumer;

@@ -27,6 +27,11 @@ const FIXED: &[(&str, i64)] = &[
     ("RD_KAFKA_LOG_PRINT", 100),
     ("RD_KAFKA_LOG_SYSLOG", 101),
     ("RD_KAFKA_LOG_SYSLOG_PRINT", 102),
+    // [rdkafka-rs] RdKafka\Admin\AdminClient::newAdminOptions(), as php-rdkafka 7 names them.
+    ("RD_KAFKA_ADMIN_OP_ANY", 0),
+    ("RD_KAFKA_ADMIN_OP_CREATETOPICS", 1),
+    ("RD_KAFKA_ADMIN_OP_DELETETOPICS", 2),
+    ("RD_KAFKA_ADMIN_OP_CREATEPARTITIONS", 3),
 ];
 
 /// Adds every constant: the fixed ones, the versions, and one

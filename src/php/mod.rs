@@ -2,6 +2,12 @@
 //! It converts and validates arguments, calls `crate::engine`, and maps results
 //! and errors back to PHP values and exceptions.
 
+pub mod admin_client;
+pub mod admin_delete_topic;
+pub mod admin_new_partitions;
+pub mod admin_new_topic;
+pub mod admin_options;
+pub mod admin_topic_result;
 pub mod callbacks;
 pub mod client_methods;
 pub mod conf;

@@ -1,0 +1,296 @@
+//! The Admin API (`RdKafka\Admin\AdminClient`): topic creation and deletion and
+//! partition creation, run on the PHP thread. Each call queues librdkafka's
+//! request on a queue of its own and waits for the result event there, so
+//! results never mix with the client's other events.
+
+use std::ffi::CString;
+use std::os::raw::c_char;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Receiver;
+use rdkafka_sys as rdsys;
+
+use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
+use super::conf::NativeConf;
+use super::error::{cstr_to_string, KafkaError, KafkaResult, ERR_INTR, ERR_INVALID_ARG};
+use super::interrupt;
+use super::producer::millis;
+
+/// librdkafka's default request timeout for admin calls.
+const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// `RD_KAFKA_RESP_ERR__TIMED_OUT`
+const ERR_TIMED_OUT: i32 = -185;
+
+/// Options of one admin call (`RdKafka\Admin\AdminOptions`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminOptions {
+    pub request_timeout: Option<Duration>,
+    pub operation_timeout: Option<Duration>,
+    pub validate_only: bool,
+}
+
+/// A topic to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTopic {
+    pub name: String,
+    pub partitions: i32,
+    pub replication_factor: i32,
+    pub configs: Vec<(String, String)>,
+}
+
+/// The outcome for one topic of a create/delete/create-partitions call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicOutcome {
+    pub name: String,
+    pub error: i32,
+    pub error_string: Option<String>,
+}
+
+/// Which admin request a call makes.
+enum Request<'a> {
+    CreateTopics(&'a [NewTopic]),
+    DeleteTopics(&'a [String]),
+    CreatePartitions(&'a [(String, usize)]),
+}
+
+impl Request<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Request::CreateTopics(items) => items.is_empty(),
+            Request::DeleteTopics(items) => items.is_empty(),
+            Request::CreatePartitions(items) => items.is_empty(),
+        }
+    }
+
+    fn operation(&self) -> rdsys::rd_kafka_admin_op_t {
+        match self {
+            Request::CreateTopics(_) => rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_CREATETOPICS,
+            Request::DeleteTopics(_) => rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETETOPICS,
+            Request::CreatePartitions(_) => rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_CREATEPARTITIONS,
+        }
+    }
+}
+
+pub struct AdminClient {
+    client: NativeClient,
+    events: Receiver<ClientEvent>,
+}
+
+fn c_string(what: &str, value: &str) -> KafkaResult<CString> {
+    CString::new(value).map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, format!("The {what} must not contain NUL bytes")))
+}
+
+/// librdkafka's message in an error buffer as a KafkaError with `code`.
+fn buffer_error(code: i32, buffer: &[c_char]) -> KafkaError {
+    KafkaError::with_message(code, cstr_to_string(buffer.as_ptr()))
+}
+
+/// Owned admin objects, destroyed with the guard.
+struct Owned<T> {
+    items: Vec<*mut T>,
+    destroy: unsafe extern "C" fn(*mut T),
+}
+
+impl<T> Drop for Owned<T> {
+    fn drop(&mut self) {
+        for item in &self.items {
+            // SAFETY: each item was made by the matching *_new and is destroyed once.
+            unsafe { (self.destroy)(*item) };
+        }
+    }
+}
+
+impl AdminClient {
+    pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
+        let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks, InflightLimit::UNBOUNDED)?;
+        Ok(Self { client, events })
+    }
+
+    pub fn handle(&self) -> &NativeClient {
+        &self.client
+    }
+
+    /// Serves the client's own events (errors, logs), so they neither pile up nor get lost.
+    pub fn serve_events(&self, mut serve: impl FnMut(ClientEvent)) {
+        if self.client.is_inherited() {
+            return;
+        }
+        // SAFETY: rk is live; callbacks fired here push events for PHP.
+        unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) };
+        while let Ok(event) = self.events.try_recv() {
+            self.client.shared.taken(&event);
+            serve(event);
+        }
+    }
+
+    pub fn create_topics(&self, topics: &[NewTopic], options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
+        self.run(Request::CreateTopics(topics), options)
+    }
+
+    pub fn delete_topics(&self, names: &[String], options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
+        self.run(Request::DeleteTopics(names), options)
+    }
+
+    /// `(topic, new total number of partitions)` pairs.
+    pub fn create_partitions(&self, topics: &[(String, usize)], options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
+        self.run(Request::CreatePartitions(topics), options)
+    }
+
+    fn native_options(&self, operation: rdsys::rd_kafka_admin_op_t, options: &AdminOptions) -> KafkaResult<Owned<rdsys::rd_kafka_AdminOptions_t>> {
+        // SAFETY: rk is live; the options are destroyed by the guard.
+        let native = Owned { items: vec![unsafe { rdsys::rd_kafka_AdminOptions_new(self.client.rk, operation) }], destroy: rdsys::rd_kafka_AdminOptions_destroy };
+        let mut errstr = [0 as c_char; 512];
+        let ptr = native.items[0];
+        // SAFETY: ptr is a live options object; errstr has the given size.
+        unsafe {
+            if let Some(timeout) = options.request_timeout {
+                let code = rdsys::rd_kafka_AdminOptions_set_request_timeout(ptr, millis(timeout), errstr.as_mut_ptr(), errstr.len());
+                if code as i32 != 0 {
+                    return Err(buffer_error(code as i32, &errstr));
+                }
+            }
+            if let Some(timeout) = options.operation_timeout {
+                let code = rdsys::rd_kafka_AdminOptions_set_operation_timeout(ptr, millis(timeout), errstr.as_mut_ptr(), errstr.len());
+                if code as i32 != 0 {
+                    return Err(buffer_error(code as i32, &errstr));
+                }
+            }
+            if options.validate_only {
+                let code = rdsys::rd_kafka_AdminOptions_set_validate_only(ptr, 1, errstr.as_mut_ptr(), errstr.len());
+                if code as i32 != 0 {
+                    return Err(buffer_error(code as i32, &errstr));
+                }
+            }
+        }
+        Ok(native)
+    }
+
+    fn run(&self, request: Request<'_>, options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
+        self.client.check_usable()?;
+        let native_options = self.native_options(request.operation(), options)?;
+        if request.is_empty() {
+            // Nothing to ask: librdkafka would still wait for the controller.
+            return Ok(Vec::new());
+        }
+        // SAFETY: rk is live; the queue is destroyed below.
+        let queue = unsafe { rdsys::rd_kafka_queue_new(self.client.rk) };
+        let result = self.send(&request, native_options.items[0], queue).and_then(|()| {
+            let wait = options.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT) + options.operation_timeout.unwrap_or_default() + Duration::from_secs(5);
+            self.wait_for_result(&request, queue, wait)
+        });
+        // SAFETY: our queue; a result that arrives later is dropped with it.
+        unsafe { rdsys::rd_kafka_queue_destroy(queue) };
+        result
+    }
+
+    /// Builds librdkafka's request objects and queues the call.
+    fn send(&self, request: &Request<'_>, options: *mut rdsys::rd_kafka_AdminOptions_t, queue: *mut rdsys::rd_kafka_queue_t) -> KafkaResult<()> {
+        let mut errstr = [0 as c_char; 512];
+        match request {
+            Request::CreateTopics(topics) => {
+                let mut owned = Owned { items: Vec::new(), destroy: rdsys::rd_kafka_NewTopic_destroy };
+                for topic in *topics {
+                    let name = c_string("topic name", &topic.name)?;
+                    // SAFETY: the name and errstr outlive the call, which copies the name.
+                    let native = unsafe { rdsys::rd_kafka_NewTopic_new(name.as_ptr(), topic.partitions, topic.replication_factor, errstr.as_mut_ptr(), errstr.len()) };
+                    if native.is_null() {
+                        return Err(buffer_error(ERR_INVALID_ARG, &errstr));
+                    }
+                    owned.items.push(native);
+                    for (key, value) in &topic.configs {
+                        let (key, value) = (c_string("config name", key)?, c_string("config value", value)?);
+                        // SAFETY: native is live; librdkafka copies both strings.
+                        let code = unsafe { rdsys::rd_kafka_NewTopic_set_config(native, key.as_ptr(), value.as_ptr()) };
+                        KafkaError::check(code)?;
+                    }
+                }
+                // SAFETY: rk, the objects, options and queue are live; librdkafka copies what it needs.
+                unsafe { rdsys::rd_kafka_CreateTopics(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+            }
+            Request::DeleteTopics(names) => {
+                let mut owned = Owned { items: Vec::new(), destroy: rdsys::rd_kafka_DeleteTopic_destroy };
+                for name in *names {
+                    let name = c_string("topic name", name)?;
+                    // SAFETY: librdkafka copies the name.
+                    owned.items.push(unsafe { rdsys::rd_kafka_DeleteTopic_new(name.as_ptr()) });
+                }
+                // SAFETY: as for CreateTopics.
+                unsafe { rdsys::rd_kafka_DeleteTopics(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+            }
+            Request::CreatePartitions(topics) => {
+                let mut owned = Owned { items: Vec::new(), destroy: rdsys::rd_kafka_NewPartitions_destroy };
+                for (name, total) in *topics {
+                    let name = c_string("topic name", name)?;
+                    // SAFETY: the name and errstr outlive the call, which copies the name.
+                    let native = unsafe { rdsys::rd_kafka_NewPartitions_new(name.as_ptr(), *total, errstr.as_mut_ptr(), errstr.len()) };
+                    if native.is_null() {
+                        return Err(buffer_error(ERR_INVALID_ARG, &errstr));
+                    }
+                    owned.items.push(native);
+                }
+                // SAFETY: as for CreateTopics.
+                unsafe { rdsys::rd_kafka_CreatePartitions(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits (in slices, see `interrupt`) for the call's result event and reads it.
+    fn wait_for_result(&self, request: &Request<'_>, queue: *mut rdsys::rd_kafka_queue_t, wait: Duration) -> KafkaResult<Vec<TopicOutcome>> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
+            // SAFETY: the queue is live; a non-NULL event is ours to destroy.
+            let event = unsafe { rdsys::rd_kafka_queue_poll(queue, millis(slice)) };
+            if !event.is_null() {
+                // SAFETY: a live event, destroyed right after it is read.
+                let outcome = unsafe { read_result(request, event) };
+                // SAFETY: as above.
+                unsafe { rdsys::rd_kafka_event_destroy(event) };
+                return outcome;
+            }
+            if Instant::now() >= deadline {
+                return Err(KafkaError::with_message(ERR_TIMED_OUT, "Local: Timed out waiting for the admin result"));
+            }
+            if interrupt::requested() {
+                return Err(KafkaError::with_message(ERR_INTR, "Local: Interrupted (a PHP signal handler is waiting); the request may still complete"));
+            }
+        }
+    }
+}
+
+/// Reads the topic results of an admin result event.
+///
+/// # Safety
+/// `event` must be a live result event of `request`'s kind.
+unsafe fn read_result(request: &Request<'_>, event: *mut rdsys::rd_kafka_event_t) -> KafkaResult<Vec<TopicOutcome>> {
+    // SAFETY: per the contract; the arrays live as long as the event.
+    unsafe {
+        let code = rdsys::rd_kafka_event_error(event) as i32;
+        if code != 0 {
+            return Err(KafkaError::with_message(code, cstr_to_string(rdsys::rd_kafka_event_error_string(event))));
+        }
+        let mut count = 0usize;
+        let results = match request {
+            Request::CreateTopics(_) => rdsys::rd_kafka_CreateTopics_result_topics(rdsys::rd_kafka_event_CreateTopics_result(event), &mut count),
+            Request::DeleteTopics(_) => rdsys::rd_kafka_DeleteTopics_result_topics(rdsys::rd_kafka_event_DeleteTopics_result(event), &mut count),
+            Request::CreatePartitions(_) => {
+                rdsys::rd_kafka_CreatePartitions_result_topics(rdsys::rd_kafka_event_CreatePartitions_result(event), &mut count)
+            }
+        };
+        if results.is_null() || count == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(std::slice::from_raw_parts(results, count)
+            .iter()
+            .map(|result| {
+                let error_string = rdsys::rd_kafka_topic_result_error_string(*result);
+                TopicOutcome {
+                    name: cstr_to_string(rdsys::rd_kafka_topic_result_name(*result)),
+                    error: rdsys::rd_kafka_topic_result_error(*result) as i32,
+                    error_string: (!error_string.is_null()).then(|| cstr_to_string(error_string)),
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,39 @@
+<?php
+// IDE/static-analysis stub of the rdkafka-rs extension. Never include it where
+// the extension is loaded: it declares the same classes.
+
+namespace RdKafka\Admin;
+
+/**
+ * [rdkafka-rs] Topic administration, with php-rdkafka 7's class and method names.
+ * Each call waits for the cluster and returns one TopicResult per topic, in order;
+ * a failure of the whole request throws \RdKafka\KafkaErrorException.
+ */
+class AdminClient
+{
+    public function __construct(\RdKafka\Conf $conf) {}
+
+    /** @param int $for_api RD_KAFKA_ADMIN_OP_* (RD_KAFKA_ADMIN_OP_ANY for any call) */
+    public function newAdminOptions(int $for_api): AdminOptions {}
+
+    /**
+     * @param array<NewTopic> $topics
+     * @return array<TopicResult>
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function createTopics(array $topics, ?AdminOptions $options = null): array {}
+
+    /**
+     * @param array<DeleteTopic> $topics
+     * @return array<TopicResult>
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function deleteTopics(array $topics, ?AdminOptions $options = null): array {}
+
+    /**
+     * @param array<NewPartitions> $partitions
+     * @return array<TopicResult>
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function createPartitions(array $partitions, ?AdminOptions $options = null): array {}
+}
