@@ -1,5 +1,5 @@
 --TEST--
-Bad input sweep: every public method of every class (found by Reflection, so new methods are covered) is called with one bad argument at a time (wrong types, null, NAN, empty and NUL strings, negative and huge ints, throwing callbacks, junk in TopicPartition lists); the process never crashes or hangs, and every error is a Throwable with a message
+Bad input sweep: every public method of every class (found by Reflection, so new methods are covered) is called with one bad argument at a time (wrong types, null, NAN, empty and NUL strings, negative and huge ints, throwing callbacks, junk in TopicPartition lists), and with good arguments on a closed KafkaConsumer and on every class made without its constructor; the process never crashes or hangs, and every error is a Throwable with a message
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
