@@ -1,5 +1,7 @@
 --TEST--
-RdKafka\Admin\AdminClient (php-rdkafka 7 names): NewTopic/DeleteTopic/NewPartitions/AdminOptions validate their input; element and option mistakes are TypeError/InvalidArgumentException; a request the cluster cannot serve (librdkafka's mock has no controller for admin requests) fails as RdKafka\KafkaErrorException within the request timeout
+RdKafka\Admin\AdminClient (php-rdkafka 7 names): NewTopic/DeleteTopic/NewPartitions/AdminOptions validate their input; element and option mistakes are TypeError/InvalidArgumentException; a request the cluster cannot serve (librdkafka's mock has no controller for admin requests) fails as RdKafka\KafkaErrorException within the request timeout, deleteRecords with a per-partition error
+--SKIPIF--
+<?php if (getenv('TEST_KAFKA_BROKERS')) die('skip checks how librdkafka\'s mock (which serves no admin requests) fails; admin_client_broker.phpt covers a real broker'); ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
@@ -41,6 +43,8 @@ foreach (['createTopics' => [$topic], 'deleteTopics' => [new RdKafka\Admin\Delet
         printf("%s: %s %s, within the timeout: %s\n", $method, get_class($e), rd_kafka_err2name($e->getCode()), microtime(true) - $started < 6.5 ? 'yes' : 'no');
     }
 }
+$offsets = $admin->deleteRecords([new RdKafka\TopicPartition('admin', 0, 1)], $options);
+echo 'deleteRecords: a per-partition error: ', rd_kafka_err2name($offsets[0]->getErr()), "\n";
 echo 'empty request: ', json_encode($admin->deleteTopics([], $options)), "\n";
 $options->setValidateOnly(true);
 try {
@@ -63,5 +67,6 @@ new AdminOptions: Error: Call to private RdKafka\Admin\AdminOptions::__construct
 createTopics: RdKafka\KafkaErrorException _TIMED_OUT, within the timeout: yes
 deleteTopics: RdKafka\KafkaErrorException _TIMED_OUT, within the timeout: yes
 createPartitions: RdKafka\KafkaErrorException _TIMED_OUT, within the timeout: yes
+deleteRecords: a per-partition error: _UNSUPPORTED_FEATURE
 empty request: []
 validate-only delete: _INVALID_ARG: "validate_only" is not supported for this operation

@@ -15,6 +15,7 @@ use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult, ERR_INTR, ERR_INVALID_ARG};
 use super::interrupt;
 use super::producer::millis;
+use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
 
 /// librdkafka's default request timeout for admin calls.
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -136,6 +137,87 @@ impl AdminClient {
         self.run(Request::CreatePartitions(topics), options)
     }
 
+    /// Deletes the records before each partition's offset (`RD_KAFKA_OFFSET_END`: all);
+    /// returns each partition's new low watermark, or its error.
+    pub fn delete_records(&self, before: &[TopicPartition], options: &AdminOptions) -> KafkaResult<Vec<TopicPartition>> {
+        if before.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = NativePartitionList::from_partitions(before)?;
+        self.call(
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETERECORDS,
+            options,
+            |native_options, queue| {
+                // SAFETY: the list is live; librdkafka copies it.
+                let mut owned = Owned { items: vec![unsafe { rdsys::rd_kafka_DeleteRecords_new(list.ptr) }], destroy: rdsys::rd_kafka_DeleteRecords_destroy };
+                // SAFETY: rk, the object, options and queue are live; librdkafka copies what it needs.
+                unsafe { rdsys::rd_kafka_DeleteRecords(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                Ok(())
+            },
+            // SAFETY: a live DeleteRecords result event; the list lives as long as it.
+            |event| Ok(unsafe { partitions_of(rdsys::rd_kafka_DeleteRecords_result_offsets(rdsys::rd_kafka_event_DeleteRecords_result(event))) }),
+        )
+    }
+
+    /// The group's committed offsets: for the given partitions, or all when `None`.
+    pub fn list_group_offsets(&self, group: &str, partitions: Option<&[TopicPartition]>, options: &AdminOptions) -> KafkaResult<Vec<TopicPartition>> {
+        let group = c_string("group id", group)?;
+        let list = partitions.map(NativePartitionList::from_partitions).transpose()?;
+        self.call(
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
+            options,
+            |native_options, queue| {
+                let list = list.as_ref().map_or(std::ptr::null(), |list| list.ptr.cast_const());
+                // SAFETY: the id and the list (or NULL) are live; librdkafka copies them.
+                let mut owned = Owned {
+                    items: vec![unsafe { rdsys::rd_kafka_ListConsumerGroupOffsets_new(group.as_ptr(), list) }],
+                    destroy: rdsys::rd_kafka_ListConsumerGroupOffsets_destroy,
+                };
+                // SAFETY: as for DeleteRecords.
+                unsafe { rdsys::rd_kafka_ListConsumerGroupOffsets(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                Ok(())
+            },
+            |event| {
+                let mut count = 0usize;
+                // SAFETY: a live ListConsumerGroupOffsets result event.
+                let groups = unsafe { rdsys::rd_kafka_ListConsumerGroupOffsets_result_groups(rdsys::rd_kafka_event_ListConsumerGroupOffsets_result(event), &mut count) };
+                // SAFETY: `count` results live as long as the event.
+                unsafe { group_partitions(groups, count) }
+            },
+        )
+    }
+
+    /// Sets the group's committed offsets; each returned partition carries its error.
+    /// The group must have no active members.
+    pub fn alter_group_offsets(&self, group: &str, partitions: &[TopicPartition], options: &AdminOptions) -> KafkaResult<Vec<TopicPartition>> {
+        let group = c_string("group id", group)?;
+        if partitions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = NativePartitionList::from_partitions(partitions)?;
+        self.call(
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS,
+            options,
+            |native_options, queue| {
+                // SAFETY: the id and list are live; librdkafka copies them.
+                let mut owned = Owned {
+                    items: vec![unsafe { rdsys::rd_kafka_AlterConsumerGroupOffsets_new(group.as_ptr(), list.ptr) }],
+                    destroy: rdsys::rd_kafka_AlterConsumerGroupOffsets_destroy,
+                };
+                // SAFETY: as for DeleteRecords.
+                unsafe { rdsys::rd_kafka_AlterConsumerGroupOffsets(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                Ok(())
+            },
+            |event| {
+                let mut count = 0usize;
+                // SAFETY: a live AlterConsumerGroupOffsets result event.
+                let groups = unsafe { rdsys::rd_kafka_AlterConsumerGroupOffsets_result_groups(rdsys::rd_kafka_event_AlterConsumerGroupOffsets_result(event), &mut count) };
+                // SAFETY: `count` results live as long as the event.
+                unsafe { group_partitions(groups, count) }
+            },
+        )
+    }
+
     fn native_options(&self, operation: rdsys::rd_kafka_admin_op_t, options: &AdminOptions) -> KafkaResult<Owned<rdsys::rd_kafka_AdminOptions_t>> {
         // SAFETY: rk is live; the options are destroyed by the guard.
         let native = Owned { items: vec![unsafe { rdsys::rd_kafka_AdminOptions_new(self.client.rk, operation) }], destroy: rdsys::rd_kafka_AdminOptions_destroy };
@@ -166,17 +248,48 @@ impl AdminClient {
     }
 
     fn run(&self, request: Request<'_>, options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
-        self.client.check_usable()?;
-        let native_options = self.native_options(request.operation(), options)?;
         if request.is_empty() {
             // Nothing to ask: librdkafka would still wait for the controller.
+            self.client.check_usable()?;
+            self.native_options(request.operation(), options)?;
             return Ok(Vec::new());
         }
+        self.call(
+            request.operation(),
+            options,
+            |native_options, queue| self.send(&request, native_options, queue),
+            // SAFETY: the event is a live result of `request`'s kind.
+            |event| unsafe { read_result(&request, event) },
+        )
+    }
+
+    /// One admin call: `send` queues the request on a queue of its own, then the
+    /// result event is awaited (in interruptible slices) and handed to `read`.
+    fn call<T>(
+        &self,
+        operation: rdsys::rd_kafka_admin_op_t,
+        options: &AdminOptions,
+        send: impl FnOnce(*mut rdsys::rd_kafka_AdminOptions_t, *mut rdsys::rd_kafka_queue_t) -> KafkaResult<()>,
+        read: impl FnOnce(*mut rdsys::rd_kafka_event_t) -> KafkaResult<T>,
+    ) -> KafkaResult<T> {
+        self.client.check_usable()?;
+        let native_options = self.native_options(operation, options)?;
         // SAFETY: rk is live; the queue is destroyed below.
         let queue = unsafe { rdsys::rd_kafka_queue_new(self.client.rk) };
-        let result = self.send(&request, native_options.items[0], queue).and_then(|()| {
+        let result = send(native_options.items[0], queue).and_then(|()| {
             let wait = options.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT) + options.operation_timeout.unwrap_or_default() + Duration::from_secs(5);
-            self.wait_for_result(&request, queue, wait)
+            let event = wait_for_event(queue, wait)?;
+            // SAFETY: the event is live until destroyed right after it is read.
+            let code = unsafe { rdsys::rd_kafka_event_error(event) } as i32;
+            let outcome = if code == 0 {
+                read(event)
+            } else {
+                // SAFETY: as above.
+                Err(KafkaError::with_message(code, cstr_to_string(unsafe { rdsys::rd_kafka_event_error_string(event) })))
+            };
+            // SAFETY: as above.
+            unsafe { rdsys::rd_kafka_event_destroy(event) };
+            outcome
         });
         // SAFETY: our queue; a result that arrives later is dropped with it.
         unsafe { rdsys::rd_kafka_queue_destroy(queue) };
@@ -234,28 +347,43 @@ impl AdminClient {
         }
         Ok(())
     }
+}
 
-    /// Waits (in slices, see `interrupt`) for the call's result event and reads it.
-    fn wait_for_result(&self, request: &Request<'_>, queue: *mut rdsys::rd_kafka_queue_t, wait: Duration) -> KafkaResult<Vec<TopicOutcome>> {
-        let deadline = Instant::now() + wait;
-        loop {
-            let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
-            // SAFETY: the queue is live; a non-NULL event is ours to destroy.
-            let event = unsafe { rdsys::rd_kafka_queue_poll(queue, millis(slice)) };
-            if !event.is_null() {
-                // SAFETY: a live event, destroyed right after it is read.
-                let outcome = unsafe { read_result(request, event) };
-                // SAFETY: as above.
-                unsafe { rdsys::rd_kafka_event_destroy(event) };
-                return outcome;
-            }
-            if Instant::now() >= deadline {
-                return Err(KafkaError::with_message(ERR_TIMED_OUT, "Local: Timed out waiting for the admin result"));
-            }
-            if interrupt::requested() {
-                return Err(KafkaError::with_message(ERR_INTR, "Local: Interrupted (a PHP signal handler is waiting); the request may still complete"));
-            }
+/// Waits (in slices, see `interrupt`) for the call's result event.
+fn wait_for_event(queue: *mut rdsys::rd_kafka_queue_t, wait: Duration) -> KafkaResult<*mut rdsys::rd_kafka_event_t> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
+        // SAFETY: the queue is live; a non-NULL event is the caller's to destroy.
+        let event = unsafe { rdsys::rd_kafka_queue_poll(queue, millis(slice)) };
+        if !event.is_null() {
+            return Ok(event);
         }
+        if Instant::now() >= deadline {
+            return Err(KafkaError::with_message(ERR_TIMED_OUT, "Local: Timed out waiting for the admin result"));
+        }
+        if interrupt::requested() {
+            return Err(KafkaError::with_message(ERR_INTR, "Local: Interrupted (a PHP signal handler is waiting); the request may still complete"));
+        }
+    }
+}
+
+/// The partitions of the one group of a group-offsets result.
+///
+/// # Safety
+/// `groups` must be NULL or `count` live group results.
+unsafe fn group_partitions(groups: *mut *const rdsys::rd_kafka_group_result_t, count: usize) -> KafkaResult<Vec<TopicPartition>> {
+    if groups.is_null() || count == 0 {
+        return Ok(Vec::new());
+    }
+    // SAFETY: per the contract; the error object belongs to the result (not destroyed here).
+    unsafe {
+        let group = *groups;
+        let error = rdsys::rd_kafka_group_result_error(group);
+        if !error.is_null() {
+            return Err(KafkaError::with_message(rdsys::rd_kafka_error_code(error) as i32, cstr_to_string(rdsys::rd_kafka_error_string(error))));
+        }
+        Ok(partitions_of(rdsys::rd_kafka_group_result_partitions(group)))
     }
 }
 
@@ -266,10 +394,6 @@ impl AdminClient {
 unsafe fn read_result(request: &Request<'_>, event: *mut rdsys::rd_kafka_event_t) -> KafkaResult<Vec<TopicOutcome>> {
     // SAFETY: per the contract; the arrays live as long as the event.
     unsafe {
-        let code = rdsys::rd_kafka_event_error(event) as i32;
-        if code != 0 {
-            return Err(KafkaError::with_message(code, cstr_to_string(rdsys::rd_kafka_event_error_string(event))));
-        }
         let mut count = 0usize;
         let results = match request {
             Request::CreateTopics(_) => rdsys::rd_kafka_CreateTopics_result_topics(rdsys::rd_kafka_event_CreateTopics_result(event), &mut count),

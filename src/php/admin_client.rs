@@ -16,7 +16,8 @@ use super::admin_topic_result::TopicResult;
 use super::callbacks::{dispatch, this_zval, ClientCallbacks};
 use super::conf::Conf;
 use super::exception::{guard, invalid_argument, type_error, OrThrow, OrThrowKafkaError};
-use super::zval::{list, to_zval, type_name, PhpInt};
+use super::topic_partition::{partitions_from_array, partitions_to_array};
+use super::zval::{list, to_zval, type_name, PhpInt, PhpString};
 use crate::engine::admin::{self, TopicOutcome};
 
 /// `RD_KAFKA_ADMIN_OP_*` values these calls take options for.
@@ -24,6 +25,9 @@ const OP_ANY: i64 = 0;
 const OP_CREATE_TOPICS: i64 = 1;
 const OP_DELETE_TOPICS: i64 = 2;
 const OP_CREATE_PARTITIONS: i64 = 3;
+const OP_DELETE_RECORDS: i64 = 6;
+const OP_LIST_GROUP_OFFSETS: i64 = 14;
+const OP_ALTER_GROUP_OFFSETS: i64 = 15;
 /// librdkafka's highest `RD_KAFKA_ADMIN_OP_*` (2.12).
 const OP_LAST: i64 = 18;
 
@@ -121,6 +125,62 @@ impl AdminClient {
             let outcome = client.engine.create_partitions(&specs, &options);
             client.serve_events(&this);
             results(outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// Deletes the records before each TopicPartition's offset (`RD_KAFKA_OFFSET_END`:
+    /// all); returns each partition with its new low watermark, or its error (getErr()).
+    #[php(optional = options)]
+    pub fn delete_records(self_: &mut ZendClassObject<AdminClient>, topic_partitions: &ZendHashTable, options: Option<&AdminOptions>) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let before = partitions_from_array(topic_partitions, "RdKafka\\Admin\\AdminClient::deleteRecords()")?;
+            let options = Self::options(options, OP_DELETE_RECORDS, "deleteRecords()")?;
+            let outcome = client.engine.delete_records(&before, &options);
+            client.serve_events(&this);
+            partitions_to_array(&outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// The group's committed offsets, for the given partitions or (null) all it has.
+    #[php(optional = topic_partitions)]
+    pub fn list_consumer_group_offsets(
+        self_: &mut ZendClassObject<AdminClient>,
+        group_id: PhpString,
+        topic_partitions: Option<&ZendHashTable>,
+        options: Option<&AdminOptions>,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let partitions = topic_partitions
+                .map(|array| partitions_from_array(array, "RdKafka\\Admin\\AdminClient::listConsumerGroupOffsets()"))
+                .transpose()?;
+            let options = Self::options(options, OP_LIST_GROUP_OFFSETS, "listConsumerGroupOffsets()")?;
+            let outcome = client.engine.list_group_offsets(group_id.as_str(), partitions.as_deref(), &options);
+            client.serve_events(&this);
+            partitions_to_array(&outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// Sets the group's committed offsets (the group must have no active members);
+    /// each returned TopicPartition carries its error (getErr()).
+    #[php(optional = options)]
+    pub fn alter_consumer_group_offsets(
+        self_: &mut ZendClassObject<AdminClient>,
+        group_id: PhpString,
+        topic_partitions: &ZendHashTable,
+        options: Option<&AdminOptions>,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let partitions = partitions_from_array(topic_partitions, "RdKafka\\Admin\\AdminClient::alterConsumerGroupOffsets()")?;
+            let options = Self::options(options, OP_ALTER_GROUP_OFFSETS, "alterConsumerGroupOffsets()")?;
+            let outcome = client.engine.alter_group_offsets(group_id.as_str(), &partitions, &options);
+            client.serve_events(&this);
+            partitions_to_array(&outcome.or_throw_kafka_error()?)
         })
     }
 }

@@ -32,6 +32,9 @@ const FIXED: &[(&str, i64)] = &[
     ("RD_KAFKA_ADMIN_OP_CREATETOPICS", 1),
     ("RD_KAFKA_ADMIN_OP_DELETETOPICS", 2),
     ("RD_KAFKA_ADMIN_OP_CREATEPARTITIONS", 3),
+    ("RD_KAFKA_ADMIN_OP_DELETERECORDS", 6),
+    ("RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS", 14),
+    ("RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS", 15),
 ];
 
 /// Adds every constant: the fixed ones, the versions, and one

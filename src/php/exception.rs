@@ -35,15 +35,33 @@ pub fn kafka_exception(error: &KafkaError) -> PhpException {
     PhpException::new(error.message.clone(), error.code, exception_class())
 }
 
+extern "C" {
+    // ZEND_API (Zend/zend_API.c); ext-php-rs does not bind it.
+    fn zend_update_property(
+        scope: *mut ext_php_rs::ffi::zend_class_entry,
+        object: *mut ext_php_rs::ffi::zend_object,
+        name: *const std::os::raw::c_char,
+        name_length: usize,
+        value: *mut ext_php_rs::ffi::zval,
+    );
+}
+
 /// An `RdKafka\Exception` object for `error`, as a value (to hand back, not to throw).
 pub fn exception_object(error: &KafkaError) -> PhpResult<Zval> {
-    let mut object = ext_php_rs::types::ZendObject::new(exception_class());
+    let object = ext_php_rs::types::ZendObject::new(exception_class());
     object
         .try_call_method("__construct", vec![&error.message, &i64::from(error.code)])
         .map_err(|failure| exception(failure.to_string(), -1))?;
-    let mut value = Zval::new();
-    value.set_object(&mut object);
-    Ok(value)
+    // The trace would hold the arguments of the call that made it (for produceBatch(),
+    // the $errors array the exception goes into: a cycle only the GC could free).
+    let mut empty = Zval::new();
+    empty.set_hashtable(ext_php_rs::types::ZendHashTable::new());
+    let raw = std::ptr::from_ref::<ext_php_rs::types::ZendObject>(&object).cast_mut();
+    // SAFETY: a live exception object; the scope is Exception, which declares the private
+    // `trace`; PHP copies the value (we drop ours after).
+    unsafe { zend_update_property(std::ptr::from_ref(ce::exception()).cast_mut(), raw, c"trace".as_ptr(), 5, &raw mut empty) };
+    // Hands our reference to the zval (set_object would add a second one, never released).
+    ext_php_rs::convert::IntoZval::into_zval(object, false).map_err(|failure| exception(failure.to_string(), -1))
 }
 
 pub fn exception(message: impl Into<String>, code: i32) -> PhpException {

@@ -36,4 +36,28 @@ class AdminClient
      * @throws \RdKafka\KafkaErrorException
      */
     public function createPartitions(array $partitions, ?AdminOptions $options = null): array {}
+
+    /**
+     * Deletes the records before each partition's offset (RD_KAFKA_OFFSET_END: all).
+     * @param array<\RdKafka\TopicPartition> $topic_partitions
+     * @return array<\RdKafka\TopicPartition> each with its new low watermark, or its error (getErr())
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function deleteRecords(array $topic_partitions, ?AdminOptions $options = null): array {}
+
+    /**
+     * The group's committed offsets, for the given partitions or (null) all of them.
+     * @param array<\RdKafka\TopicPartition>|null $topic_partitions
+     * @return array<\RdKafka\TopicPartition> offset RD_KAFKA_OFFSET_INVALID (-1001) where none is committed
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function listConsumerGroupOffsets(string $group_id, ?array $topic_partitions = null, ?AdminOptions $options = null): array {}
+
+    /**
+     * Sets the group's committed offsets; the group must have no active members.
+     * @param array<\RdKafka\TopicPartition> $topic_partitions
+     * @return array<\RdKafka\TopicPartition> each with its error (getErr())
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function alterConsumerGroupOffsets(string $group_id, array $topic_partitions, ?AdminOptions $options = null): array {}
 }
