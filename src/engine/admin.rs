@@ -5,6 +5,7 @@
 
 use std::ffi::CString;
 use std::os::raw::c_char;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::Receiver;
@@ -15,6 +16,7 @@ use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult, ERR_INTR, ERR_INVALID_ARG};
 use super::interrupt;
 use super::producer::millis;
+use super::topic::ClientOwner;
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
 
 /// librdkafka's default request timeout for admin calls.
@@ -73,8 +75,10 @@ impl Request<'_> {
 }
 
 pub struct AdminClient {
-    client: NativeClient,
-    events: Receiver<ClientEvent>,
+    /// Its own handle, or the handle of the client it was made from (kept alive here).
+    owner: Arc<dyn ClientOwner>,
+    /// The events of its own handle; a borrowed handle's events are its owner's to serve.
+    events: Option<Receiver<ClientEvent>>,
 }
 
 fn c_string(what: &str, value: &str) -> KafkaResult<CString> {
@@ -104,22 +108,30 @@ impl<T> Drop for Owned<T> {
 impl AdminClient {
     pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
         let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks, InflightLimit::UNBOUNDED)?;
-        Ok(Self { client, events })
+        Ok(Self { owner: Arc::new(client), events: Some(events) })
+    }
+
+    /// An admin client on another client's handle (and connections).
+    pub fn on_handle(owner: Arc<dyn ClientOwner>) -> KafkaResult<Self> {
+        owner.client().check_usable()?;
+        Ok(Self { owner, events: None })
     }
 
     pub fn handle(&self) -> &NativeClient {
-        &self.client
+        self.owner.client()
     }
 
     /// Serves the client's own events (errors, logs), so they neither pile up nor get lost.
     pub fn serve_events(&self, mut serve: impl FnMut(ClientEvent)) {
-        if self.client.is_inherited() {
+        let Some(events) = &self.events else { return };
+        let client = self.handle();
+        if client.is_inherited() {
             return;
         }
         // SAFETY: rk is live; callbacks fired here push events for PHP.
-        unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) };
-        while let Ok(event) = self.events.try_recv() {
-            self.client.shared.taken(&event);
+        unsafe { rdsys::rd_kafka_poll(client.rk, 0) };
+        while let Ok(event) = events.try_recv() {
+            client.shared.taken(&event);
             serve(event);
         }
     }
@@ -151,7 +163,7 @@ impl AdminClient {
                 // SAFETY: the list is live; librdkafka copies it.
                 let mut owned = Owned { items: vec![unsafe { rdsys::rd_kafka_DeleteRecords_new(list.ptr) }], destroy: rdsys::rd_kafka_DeleteRecords_destroy };
                 // SAFETY: rk, the object, options and queue are live; librdkafka copies what it needs.
-                unsafe { rdsys::rd_kafka_DeleteRecords(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                unsafe { rdsys::rd_kafka_DeleteRecords(self.handle().rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
                 Ok(())
             },
             // SAFETY: a live DeleteRecords result event; the list lives as long as it.
@@ -174,7 +186,7 @@ impl AdminClient {
                     destroy: rdsys::rd_kafka_ListConsumerGroupOffsets_destroy,
                 };
                 // SAFETY: as for DeleteRecords.
-                unsafe { rdsys::rd_kafka_ListConsumerGroupOffsets(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                unsafe { rdsys::rd_kafka_ListConsumerGroupOffsets(self.handle().rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
                 Ok(())
             },
             |event| {
@@ -205,7 +217,7 @@ impl AdminClient {
                     destroy: rdsys::rd_kafka_AlterConsumerGroupOffsets_destroy,
                 };
                 // SAFETY: as for DeleteRecords.
-                unsafe { rdsys::rd_kafka_AlterConsumerGroupOffsets(self.client.rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
+                unsafe { rdsys::rd_kafka_AlterConsumerGroupOffsets(self.handle().rk, owned.items.as_mut_ptr(), 1, native_options, queue) };
                 Ok(())
             },
             |event| {
@@ -220,7 +232,7 @@ impl AdminClient {
 
     fn native_options(&self, operation: rdsys::rd_kafka_admin_op_t, options: &AdminOptions) -> KafkaResult<Owned<rdsys::rd_kafka_AdminOptions_t>> {
         // SAFETY: rk is live; the options are destroyed by the guard.
-        let native = Owned { items: vec![unsafe { rdsys::rd_kafka_AdminOptions_new(self.client.rk, operation) }], destroy: rdsys::rd_kafka_AdminOptions_destroy };
+        let native = Owned { items: vec![unsafe { rdsys::rd_kafka_AdminOptions_new(self.handle().rk, operation) }], destroy: rdsys::rd_kafka_AdminOptions_destroy };
         let mut errstr = [0 as c_char; 512];
         let ptr = native.items[0];
         // SAFETY: ptr is a live options object; errstr has the given size.
@@ -250,7 +262,7 @@ impl AdminClient {
     fn run(&self, request: Request<'_>, options: &AdminOptions) -> KafkaResult<Vec<TopicOutcome>> {
         if request.is_empty() {
             // Nothing to ask: librdkafka would still wait for the controller.
-            self.client.check_usable()?;
+            self.handle().check_usable()?;
             self.native_options(request.operation(), options)?;
             return Ok(Vec::new());
         }
@@ -272,10 +284,10 @@ impl AdminClient {
         send: impl FnOnce(*mut rdsys::rd_kafka_AdminOptions_t, *mut rdsys::rd_kafka_queue_t) -> KafkaResult<()>,
         read: impl FnOnce(*mut rdsys::rd_kafka_event_t) -> KafkaResult<T>,
     ) -> KafkaResult<T> {
-        self.client.check_usable()?;
+        self.handle().check_usable()?;
         let native_options = self.native_options(operation, options)?;
         // SAFETY: rk is live; the queue is destroyed below.
-        let queue = unsafe { rdsys::rd_kafka_queue_new(self.client.rk) };
+        let queue = unsafe { rdsys::rd_kafka_queue_new(self.handle().rk) };
         let result = send(native_options.items[0], queue).and_then(|()| {
             let wait = options.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT) + options.operation_timeout.unwrap_or_default() + Duration::from_secs(5);
             let event = wait_for_event(queue, wait)?;
@@ -318,7 +330,7 @@ impl AdminClient {
                     }
                 }
                 // SAFETY: rk, the objects, options and queue are live; librdkafka copies what it needs.
-                unsafe { rdsys::rd_kafka_CreateTopics(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+                unsafe { rdsys::rd_kafka_CreateTopics(self.handle().rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
             }
             Request::DeleteTopics(names) => {
                 let mut owned = Owned { items: Vec::new(), destroy: rdsys::rd_kafka_DeleteTopic_destroy };
@@ -328,7 +340,7 @@ impl AdminClient {
                     owned.items.push(unsafe { rdsys::rd_kafka_DeleteTopic_new(name.as_ptr()) });
                 }
                 // SAFETY: as for CreateTopics.
-                unsafe { rdsys::rd_kafka_DeleteTopics(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+                unsafe { rdsys::rd_kafka_DeleteTopics(self.handle().rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
             }
             Request::CreatePartitions(topics) => {
                 let mut owned = Owned { items: Vec::new(), destroy: rdsys::rd_kafka_NewPartitions_destroy };
@@ -342,7 +354,7 @@ impl AdminClient {
                     owned.items.push(native);
                 }
                 // SAFETY: as for CreateTopics.
-                unsafe { rdsys::rd_kafka_CreatePartitions(self.client.rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
+                unsafe { rdsys::rd_kafka_CreatePartitions(self.handle().rk, owned.items.as_mut_ptr(), owned.items.len(), options, queue) };
             }
         }
         Ok(())

@@ -281,6 +281,12 @@ impl KafkaConsumer {
         });
     }
 
+    /// The handle's owner, for an AdminClient that reuses this consumer's connections.
+    pub fn owner(&self) -> KafkaResult<Arc<dyn ClientOwner>> {
+        self.ensure_open()?;
+        Ok(Arc::clone(&self.client) as Arc<dyn ClientOwner>)
+    }
+
     /// The handle, for what works on any client (`handle.rs`).
     pub fn handle(&self) -> &NativeClient {
         &self.client

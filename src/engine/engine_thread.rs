@@ -27,6 +27,12 @@ pub(crate) struct ProducerCore {
     pub(crate) events: Receiver<ClientEvent>,
 }
 
+impl super::topic::ClientOwner for ProducerCore {
+    fn client(&self) -> &NativeClient {
+        &self.client
+    }
+}
+
 // SAFETY: the queue handle and client are thread-safe librdkafka objects.
 unsafe impl Send for ProducerCore {}
 // SAFETY: as above.

@@ -76,6 +76,11 @@ impl Consumer {
         &self.legacy.client
     }
 
+    /// The handle's owner, for an AdminClient that reuses this consumer's connections.
+    pub fn owner(&self) -> Arc<dyn ClientOwner> {
+        Arc::clone(&self.legacy) as Arc<dyn ClientOwner>
+    }
+
     fn serve_pending(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
         while let Ok(event) = self.events.try_recv() {
             self.legacy.client.shared.taken(&event);

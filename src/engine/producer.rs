@@ -67,6 +67,11 @@ impl Producer {
     }
 
     /// The handle, for what works on any client (`handle.rs`).
+    /// The handle's owner, for an AdminClient that reuses this producer's connections.
+    pub fn owner(&self) -> Arc<dyn super::topic::ClientOwner> {
+        Arc::clone(&self.core) as Arc<dyn super::topic::ClientOwner>
+    }
+
     pub fn handle(&self) -> &NativeClient {
         &self.core.client
     }

@@ -36,6 +36,8 @@ const OP_LAST: i64 = 18;
 pub struct AdminClient {
     engine: admin::AdminClient,
     callbacks: ClientCallbacks,
+    /// The client whose handle it uses (fromClient()), kept alive while this is.
+    client: Option<Zval>,
 }
 
 /// Every element of `array`, as the Rust object of class `T`, or a TypeError naming the element.
@@ -74,7 +76,30 @@ impl AdminClient {
         guard(|| {
             let (native, callbacks) = conf.snapshot();
             let engine = admin::AdminClient::new(native, callbacks.enabled()).or_throw()?;
-            Ok(Self { engine, callbacks })
+            Ok(Self { engine, callbacks, client: None })
+        })
+    }
+
+    /// [rdkafka-rs] An AdminClient on an existing Producer, KafkaConsumer or Consumer:
+    /// it reuses that client's connections (no new handle); the client's callbacks
+    /// serve its events.
+    pub fn from_client(client: &Zval) -> PhpResult<Self> {
+        guard(|| {
+            let object = client.object();
+            let owner = if let Some(producer) = object.and_then(ZendClassObject::<super::producer::Producer>::from_zend_obj) {
+                producer.admin_owner()
+            } else if let Some(consumer) = object.and_then(ZendClassObject::<super::kafka_consumer::KafkaConsumer>::from_zend_obj) {
+                consumer.admin_owner()?
+            } else if let Some(consumer) = object.and_then(ZendClassObject::<super::consumer::Consumer>::from_zend_obj) {
+                consumer.admin_owner()
+            } else {
+                let given = object.and_then(|object| object.get_class_name().ok()).unwrap_or_else(|| type_name(client).to_string());
+                return Err(type_error(format!(
+                    "RdKafka\\Admin\\AdminClient::fromClient(): Argument #1 ($client) must be an RdKafka\\Producer, RdKafka\\KafkaConsumer or RdKafka\\Consumer, {given} given"
+                )));
+            };
+            let engine = admin::AdminClient::on_handle(owner).or_throw()?;
+            Ok(Self { engine, callbacks: ClientCallbacks::default(), client: Some(client.shallow_clone()) })
         })
     }
 
@@ -187,6 +212,7 @@ impl AdminClient {
 
 impl super::gc::HoldsZvals for AdminClient {
     fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
-        self.callbacks.zvals().into_iter().for_each(visit);
+        self.callbacks.zvals().into_iter().for_each(&mut *visit);
+        self.client.iter().for_each(visit);
     }
 }

@@ -32,6 +32,13 @@ impl super::gc::HoldsZvals for Consumer {
     }
 }
 
+impl Consumer {
+    /// The handle, for an AdminClient made from this consumer.
+    pub fn admin_owner(&self) -> std::sync::Arc<dyn crate::engine::topic::ClientOwner> {
+        self.engine.owner()
+    }
+}
+
 impl Drop for Consumer {
     /// Writes the last log lines.
     fn drop(&mut self) {

@@ -60,6 +60,13 @@ impl super::gc::HoldsZvals for KafkaConsumer {
     }
 }
 
+impl KafkaConsumer {
+    /// The handle, for an AdminClient made from this consumer (not once closed).
+    pub fn admin_owner(&self) -> PhpResult<std::sync::Arc<dyn crate::engine::topic::ClientOwner>> {
+        self.engine.owner().or_throw()
+    }
+}
+
 impl Drop for KafkaConsumer {
     /// Leaves the group if close() was not called, then writes the last log lines.
     fn drop(&mut self) {

@@ -101,6 +101,11 @@ impl super::gc::HoldsZvals for Producer {
 }
 
 impl Producer {
+    /// The handle, for an AdminClient made from this producer.
+    pub fn admin_owner(&self) -> std::sync::Arc<dyn crate::engine::topic::ClientOwner> {
+        self.engine.owner()
+    }
+
     /// Runs this producer's PHP callback for one event; `Break` if it threw.
     pub fn serve_event(&self, this: &ext_php_rs::types::Zval, event: engine::ClientEvent) -> std::ops::ControlFlow<()> {
         dispatch(&self.callbacks, this, event)

@@ -13,6 +13,14 @@ class AdminClient
 {
     public function __construct(\RdKafka\Conf $conf) {}
 
+    /**
+     * An AdminClient on an existing client's handle and connections (no new handle);
+     * that client's callbacks serve its events.
+     * @param \RdKafka\Producer|\RdKafka\KafkaConsumer|\RdKafka\Consumer $client
+     * @throws \RdKafka\Exception for a closed KafkaConsumer
+     */
+    public static function fromClient(mixed $client): AdminClient {}
+
     /** @param int $for_api RD_KAFKA_ADMIN_OP_* (RD_KAFKA_ADMIN_OP_ANY for any call) */
     public function newAdminOptions(int $for_api): AdminOptions {}
 
