@@ -3,7 +3,6 @@
 //! request on a queue of its own and waits for the result event there, so
 //! results never mix with the client's other events.
 
-use std::ffi::CString;
 use std::os::raw::c_char;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -15,14 +14,13 @@ use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult, ERR_INTR, ERR_INVALID_ARG};
 use super::interrupt;
-use super::producer::millis;
+use super::handle::c_string;
+use super::producer::{millis, ERR_TIMED_OUT};
 use super::topic::ClientOwner;
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
 
 /// librdkafka's default request timeout for admin calls.
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// `RD_KAFKA_RESP_ERR__TIMED_OUT`
-const ERR_TIMED_OUT: i32 = -185;
 
 /// Options of one admin call (`RdKafka\Admin\AdminOptions`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,10 +77,6 @@ pub struct AdminClient {
     owner: Arc<dyn ClientOwner>,
     /// The events of its own handle; a borrowed handle's events are its owner's to serve.
     events: Option<Receiver<ClientEvent>>,
-}
-
-fn c_string(what: &str, value: &str) -> KafkaResult<CString> {
-    CString::new(value).map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, format!("The {what} must not contain NUL bytes")))
 }
 
 /// librdkafka's message in an error buffer as a KafkaError with `code`.

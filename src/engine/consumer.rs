@@ -146,10 +146,24 @@ impl KafkaConsumer {
         ControlFlow::Continue(())
     }
 
-    /// Whether callbacks are waiting to be served (a batch stops before serving them,
-    /// so that a callback that throws cannot cost the messages already taken).
-    pub fn has_pending_events(&self) -> bool {
-        !self.events.is_empty()
+    /// Up to `max` messages: waits up to `timeout` for the first, then takes what is
+    /// already there. Stops before serving a callback once it holds messages, so a
+    /// callback that breaks (a PHP exception) cannot cost messages already taken; those
+    /// callbacks are served by the next call.
+    pub fn poll_batch(&self, timeout: Duration, max: usize, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<Vec<ConsumedMessage>> {
+        let mut messages = Vec::with_capacity(max.min(1024));
+        let mut wait = timeout;
+        while messages.len() < max {
+            if !messages.is_empty() && !self.events.is_empty() {
+                break;
+            }
+            match self.poll(wait, &mut serve)? {
+                PollOutcome::Message(found) => messages.push(found),
+                PollOutcome::TimedOut | PollOutcome::Interrupted => break,
+            }
+            wait = Duration::ZERO;
+        }
+        Ok(messages)
     }
 
     /// Waits up to `timeout` for a message, serving callbacks as they fire.

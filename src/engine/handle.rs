@@ -28,7 +28,8 @@ impl Logger {
     }
 }
 
-fn c_string(what: &str, value: &str) -> KafkaResult<CString> {
+/// `value` as a C string, or an `_INVALID_ARG` error naming `what` if it holds a NUL byte.
+pub(crate) fn c_string(what: &str, value: &str) -> KafkaResult<CString> {
     CString::new(value).map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, format!("The {what} must not contain NUL bytes")))
 }
 

@@ -16,11 +16,9 @@ use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{KafkaError, KafkaResult};
 use super::interrupt;
 use super::message::ConsumedMessage;
-use super::producer::millis;
+use super::producer::{millis, ERR_TIMED_OUT};
 use super::topic::{ClientOwner, NativeTopic};
 
-/// `RD_KAFKA_RESP_ERR__TIMED_OUT`
-const ERR_TIMED_OUT: i32 = -185;
 
 /// The handle plus the partitions being consumed, which are stopped before the
 /// handle is destroyed (a partition left started would keep fetching).

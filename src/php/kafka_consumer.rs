@@ -158,21 +158,9 @@ impl KafkaConsumer {
                 .ok()
                 .filter(|max| (1..=MAX_BATCH).contains(max))
                 .ok_or_else(|| invalid_argument(format!("Out of range value '{}' for $max_messages: use 1 to {MAX_BATCH}", max_messages.0)))?;
-            let mut messages = Vec::with_capacity(max.min(1024));
-            let mut wait = timeout(timeout_ms.0);
-            while messages.len() < max {
-                if !messages.is_empty() && consumer.engine.has_pending_events() {
-                    break;
-                }
-                match consumer.engine.poll(wait, |event| dispatch(&consumer.callbacks, &this, event)).or_throw()? {
-                    PollOutcome::Message(found) => messages.push(message::from_consumed(&found)?),
-                    PollOutcome::TimedOut => break,
-                    // A callback threw (only before the first message, see above): its exception leaves this call.
-                    PollOutcome::Interrupted => break,
-                }
-                wait = std::time::Duration::ZERO;
-            }
-            list(messages)
+            // If a callback threw (only before the first message), its exception leaves this call.
+            let found = consumer.engine.poll_batch(timeout(timeout_ms.0), max, |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
+            list(found.iter().map(message::from_consumed).collect::<PhpResult<Vec<Zval>>>()?)
         })
     }
 
