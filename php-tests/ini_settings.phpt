@@ -3,7 +3,7 @@ INI: every rdkafka_rs.* setting is registered with its documented default, chang
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
-$settings = ['rdkafka_rs.shutdown_flush_ms', 'rdkafka_rs.producer_max_messages', 'rdkafka_rs.producer_max_kbytes', 'rdkafka_rs.consumer_max_kbytes', 'rdkafka_rs.log_level'];
+$settings = ['rdkafka_rs.shutdown_flush_ms', 'rdkafka_rs.producer_max_messages', 'rdkafka_rs.producer_max_kbytes', 'rdkafka_rs.consumer_max_kbytes', 'rdkafka_rs.log_level', 'rdkafka_rs.request_flush_ms', 'rdkafka_rs.max_persistent_producers'];
 foreach ($settings as $name) {
     echo $name, ' = ', var_export(ini_get($name), true), "\n";
 }
@@ -26,7 +26,9 @@ rdkafka_rs.producer_max_messages = '100000'
 rdkafka_rs.producer_max_kbytes = '16384'
 rdkafka_rs.consumer_max_kbytes = '4096'
 rdkafka_rs.log_level = '7'
-ini_get_all('rdkafka'): rdkafka_rs.consumer_max_kbytes, rdkafka_rs.log_level, rdkafka_rs.producer_max_kbytes, rdkafka_rs.producer_max_messages, rdkafka_rs.shutdown_flush_ms
+rdkafka_rs.request_flush_ms = '500'
+rdkafka_rs.max_persistent_producers = '4'
+ini_get_all('rdkafka'): rdkafka_rs.consumer_max_kbytes, rdkafka_rs.log_level, rdkafka_rs.max_persistent_producers, rdkafka_rs.producer_max_kbytes, rdkafka_rs.producer_max_messages, rdkafka_rs.request_flush_ms, rdkafka_rs.shutdown_flush_ms
 changeable in scripts (PHP_INI_ALL): true
 string(5) "16384"
 string(4) "1024"
@@ -35,3 +37,5 @@ rdkafka_rs.producer_max_messages => 100000 => 100000
 rdkafka_rs.producer_max_kbytes => 16384 => 16384
 rdkafka_rs.consumer_max_kbytes => 4096 => 4096
 rdkafka_rs.log_level => 7 => 7
+rdkafka_rs.request_flush_ms => 500 => 500
+rdkafka_rs.max_persistent_producers => 4 => 4

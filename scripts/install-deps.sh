@@ -3,9 +3,9 @@
 # headers, libclang for bindgen, a C toolchain for the vendored librdkafka,
 # OpenSSL and Cyrus SASL headers for TLS/SASL; python3-yaml lets a test read
 # docker/docker-compose.yml; phpunit runs the framework-style test; valgrind
-# runs the suite under memcheck in CI).
+# runs the suite under memcheck in CI; php8.2-fpm runs the PHP-FPM test and benchmark).
 set -euo pipefail
-packages=(php8.2-cli php8.2-dev libclang-dev build-essential pkg-config zlib1g-dev libssl-dev libsasl2-dev python3-yaml phpunit valgrind)
+packages=(php8.2-cli php8.2-dev php8.2-fpm libclang-dev build-essential pkg-config zlib1g-dev libssl-dev libsasl2-dev python3-yaml phpunit valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -28,6 +28,13 @@ mod module {
         }
     }
 
+    /// The process ends (a PHP-FPM worker retires, a CLI script ends): parked
+    /// persistent producers deliver what they hold, as any producer does.
+    extern "C" fn shutdown(_type: i32, _module_number: i32) -> i32 {
+        producer::shut_down_parked_producers();
+        0
+    }
+
     extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
         method_fixups::install();
         topic_partition::install_debug_info();
@@ -61,6 +68,7 @@ mod module {
             .name("rdkafka")
             .version(PHP_RDKAFKA_API_VERSION)
             .startup_function(startup)
+            .shutdown_function(shutdown)
             .request_startup_function(request_startup)
             .info_function(info::module_info)
             .class::<kafka::Kafka>()
@@ -81,6 +89,7 @@ mod module {
             .class::<metadata_partition::Partition>()
             .class::<topic_partition::TopicPartition>()
             .class::<mock_cluster::Cluster>()
+            .class::<engine::Engine>()
             .class::<admin_client::AdminClient>()
             .class::<admin_options::AdminOptions>()
             .class::<admin_new_topic::NewTopic>()

@@ -177,10 +177,25 @@ pub(crate) struct ClientShared {
     /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
     /// a blocked produce). While it moves, the engine thread stands back.
     pub(crate) php_polls: AtomicU64,
+    /// The request a persistent handle serves now (always 0 for the others). Each
+    /// message carries the epoch it was produced in (`MessageTag`); a report from
+    /// an earlier request is dropped, so no request sees another's messages or opaques.
+    pub(crate) epoch: AtomicU64,
+    /// A persistent handle waiting in the pool between requests: no PHP side takes
+    /// events, so none are queued (the channel would grow until the next request).
+    pub(crate) idle: AtomicBool,
+    /// Reports of earlier requests' messages that failed after their request ended.
+    pub(crate) orphan_failures: AtomicI64,
 }
 
 impl ClientShared {
     fn push(&self, event: ClientEvent) {
+        if self.idle.load(Ordering::SeqCst) {
+            if matches!(event, ClientEvent::Log { .. }) {
+                self.queued_logs.fetch_sub(1, Ordering::SeqCst);
+            }
+            return;
+        }
         let counted = counts_as_queued(&event);
         if counted {
             self.queued_events.fetch_add(1, Ordering::SeqCst);
@@ -302,6 +317,9 @@ impl NativeClient {
             log_up_to: callbacks.log_up_to.unwrap_or(-1),
             queued_logs: AtomicI64::new(0),
             dropped_logs: AtomicI64::new(0),
+            epoch: AtomicU64::new(0),
+            idle: AtomicBool::new(false),
+            orphan_failures: AtomicI64::new(0),
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();
@@ -417,14 +435,12 @@ unsafe extern "C" fn on_delivery(
         let (Some(shared), Some(message)) = (unsafe { shared_from(opaque) }, unsafe { message.as_ref() }) else {
             return;
         };
-        let user_opaque = if message._private.is_null() {
-            None
-        } else {
-            // SAFETY: _private is the Box<Vec<u8>> leaked by ProducerTopic::produce, taken back once here.
-            Some(*unsafe { Box::from_raw(message._private.cast::<Vec<u8>>()) })
-        };
-        if shared.callbacks.delivery {
-            let delivered = DeliveredMessage { raw: message, opaque: user_opaque.as_deref() };
+        // SAFETY: _private was made by MessageTag::into_raw in ProducerTopic::produce and is taken back once, here.
+        let tag = unsafe { MessageTag::from_raw(message._private) };
+        let err = message.err as i32;
+        let of_this_request = tag.epoch == shared.epoch.load(Ordering::SeqCst);
+        if shared.callbacks.delivery && of_this_request {
+            let delivered = DeliveredMessage { raw: message, opaque: tag.opaque.as_deref() };
             match offer_to_sink(shared.id, &delivered) {
                 Some(outcome @ (SinkOutcome::Taken | SinkOutcome::TakenStop)) => {
                     shared.release((message.len + message.key_len) as i64);
@@ -435,22 +451,61 @@ unsafe extern "C" fn on_delivery(
                 }
                 Some(SinkOutcome::Declined) | None => {
                     // SAFETY: message and its topic are valid for this call.
-                    let report = unsafe { delivery_report(message, user_opaque) };
+                    let report = unsafe { delivery_report(message, tag.opaque) };
                     // Still in flight: the bound is released when PHP takes the report.
                     shared.push(ClientEvent::Delivery(report));
                 }
             }
         } else {
             shared.dropped_reports.fetch_add(1, Ordering::Relaxed);
-            let err = message.err as i32;
             if err != 0 && !PURGE_ERRORS.contains(&err) {
-                shared.dropped_failures.fetch_add(1, Ordering::SeqCst);
+                let failures = if of_this_request { &shared.dropped_failures } else { &shared.orphan_failures };
+                failures.fetch_add(1, Ordering::SeqCst);
             }
             shared.release((message.len + message.key_len) as i64);
         }
         // Decremented after the push so that "undelivered + queued" never dips to 0 early.
         shared.undelivered.fetch_sub(1, Ordering::SeqCst);
     });
+}
+
+/// What a produced message carries to its delivery report in librdkafka's
+/// per-message opaque: the epoch (request) it was produced in, and the PHP `$msg_opaque`.
+/// Encoded without an allocation when there is no PHP opaque: NULL for epoch 0,
+/// an odd number for the others (a Box is never at an odd address).
+pub(crate) struct MessageTag {
+    pub(crate) epoch: u64,
+    pub(crate) opaque: Option<Vec<u8>>,
+}
+
+struct BoxedTag {
+    epoch: u64,
+    opaque: Vec<u8>,
+}
+
+impl MessageTag {
+    pub(crate) fn into_raw(self) -> *mut c_void {
+        match self.opaque {
+            Some(opaque) => Box::into_raw(Box::new(BoxedTag { epoch: self.epoch, opaque })).cast::<c_void>(),
+            None if self.epoch == 0 => std::ptr::null_mut(),
+            None => ((self.epoch << 1) | 1) as usize as *mut c_void,
+        }
+    }
+
+    /// # Safety
+    /// `raw` must come from `into_raw` and be taken back only once.
+    pub(crate) unsafe fn from_raw(raw: *mut c_void) -> Self {
+        let address = raw as usize;
+        if address == 0 {
+            return Self { epoch: 0, opaque: None };
+        }
+        if address & 1 == 1 {
+            return Self { epoch: (address >> 1) as u64, opaque: None };
+        }
+        // SAFETY: an even non-NULL tag is a BoxedTag leaked by into_raw (per the contract).
+        let boxed = unsafe { Box::from_raw(raw.cast::<BoxedTag>()) };
+        Self { epoch: boxed.epoch, opaque: Some(boxed.opaque) }
+    }
 }
 
 /// # Safety

@@ -78,11 +78,16 @@ impl MemoryDefaults {
     }
 }
 
+/// rdkafka-rs's own property: a producer with this id keeps its handle across requests (persistent.rs).
+pub const PERSISTENT_PROPERTY: &str = "rdkafka_rs.persistent";
+
 /// A `rd_kafka_conf_t` that we own.
 pub struct NativeConf {
     ptr: *mut rdsys::rd_kafka_conf_t,
     /// Properties the user set: our defaults never override them.
     user_set: HashSet<String>,
+    /// `rdkafka_rs.persistent`, kept here because librdkafka does not know it.
+    persistent_id: Option<String>,
 }
 
 // SAFETY: a conf object is plain data; we never share it between threads unsynchronised.
@@ -91,7 +96,7 @@ unsafe impl Send for NativeConf {}
 impl NativeConf {
     pub fn new() -> Self {
         // SAFETY: rd_kafka_conf_new has no preconditions and never returns NULL.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_new() }, user_set: HashSet::new() }
+        Self { ptr: unsafe { rdsys::rd_kafka_conf_new() }, user_set: HashSet::new(), persistent_id: None }
     }
 
     /// Puts rdkafka-rs's producer memory bounds in place of librdkafka's defaults,
@@ -117,6 +122,11 @@ impl NativeConf {
 
     /// Sets a property, with librdkafka's message on an unknown name or bad value.
     pub fn set(&mut self, name: &str, value: &str) -> KafkaResult<()> {
+        if name == PERSISTENT_PROPERTY {
+            // An empty id turns persistence off again.
+            self.persistent_id = Some(value.to_string()).filter(|id| !id.is_empty());
+            return Ok(());
+        }
         self.set_raw(name, value)?;
         self.user_set.insert(name.to_string());
         Ok(())
@@ -135,6 +145,9 @@ impl NativeConf {
 
     /// The current value of a property, if it has one.
     pub fn get(&self, name: &str) -> Option<String> {
+        if name == PERSISTENT_PROPERTY {
+            return self.persistent_id.clone();
+        }
         let c_name = CString::new(name).ok()?;
         let mut size: usize = 0;
         // SAFETY: a NULL destination asks librdkafka for the size only.
@@ -152,7 +165,38 @@ impl NativeConf {
     pub fn dump(&self) -> Vec<(String, String)> {
         let mut count: usize = 0;
         // SAFETY: ptr is a live conf; the dump is freed by take_dump.
-        unsafe { take_dump(rdsys::rd_kafka_conf_dump(self.ptr, &mut count), count) }
+        let mut properties = unsafe { take_dump(rdsys::rd_kafka_conf_dump(self.ptr, &mut count), count) };
+        if let Some(id) = &self.persistent_id {
+            properties.push((PERSISTENT_PROPERTY.to_string(), id.clone()));
+        }
+        properties
+    }
+
+    /// The `rdkafka_rs.persistent` id, if set.
+    pub fn persistent_id(&self) -> Option<&str> {
+        self.persistent_id.as_deref()
+    }
+
+    /// What two handles made from equal configurations share: the properties the
+    /// user set and those rdkafka-rs sets by default, with their values, plus the
+    /// default topic configuration's, in a stable order. The rest are librdkafka's
+    /// defaults, the same for every handle (and dumping all ~110 would cost more
+    /// than a persistent producer saves).
+    pub fn identity(&self) -> Vec<(String, String)> {
+        let defaulted = MemoryDefaults::default();
+        let ours = defaulted.producer_properties().into_iter().chain(defaulted.consumer_properties()).map(|(name, _)| name);
+        let names: HashSet<&str> = self.user_set.iter().map(String::as_str).chain(ours).collect();
+        let mut identity: Vec<(String, String)> = names.into_iter().map(|name| (name.to_string(), self.get(name).unwrap_or_default())).collect();
+        // SAFETY: ptr is a live conf; the topic conf it returns is borrowed, not ours to free.
+        let topic_conf = unsafe { rdsys::rd_kafka_conf_get_default_topic_conf(self.ptr) };
+        if !topic_conf.is_null() {
+            let mut count: usize = 0;
+            // SAFETY: topic_conf is live while the conf is; the dump is freed by take_dump.
+            let topic = unsafe { take_dump(rdsys::rd_kafka_topic_conf_dump(topic_conf, &mut count), count) };
+            identity.extend(topic.into_iter().map(|(name, value)| (format!("default_topic_conf.{name}"), value)));
+        }
+        identity.sort();
+        identity
     }
 
     /// Copies `topic_conf` in as the default for every topic.
@@ -163,7 +207,7 @@ impl NativeConf {
 
     pub fn duplicate(&self) -> Self {
         // SAFETY: ptr is a live conf; the copy is a new object we own.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_dup(self.ptr) }, user_set: self.user_set.clone() }
+        Self { ptr: unsafe { rdsys::rd_kafka_conf_dup(self.ptr) }, user_set: self.user_set.clone(), persistent_id: self.persistent_id.clone() }
     }
 
     pub(crate) fn as_ptr(&self) -> *mut rdsys::rd_kafka_conf_t {
@@ -175,6 +219,7 @@ impl NativeConf {
         // The names of the properties set are ours to free; only the conf is handed over
         // (forgetting all of `self` leaked them, about 150 bytes per client).
         drop(std::mem::take(&mut self.user_set));
+        drop(self.persistent_id.take());
         let ptr = self.ptr;
         std::mem::forget(self);
         ptr

@@ -145,6 +145,59 @@ impl MockCluster {
     }
 }
 
+/// One request a broker of the mock cluster received (while tracking was on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MockRequest {
+    pub broker_id: i32,
+    /// Kafka's API key: 0 Produce, 3 Metadata, 18 ApiVersions (the first request on each connection), ...
+    pub api_key: i16,
+    pub timestamp_us: i64,
+}
+
+impl MockCluster {
+    /// Records every request the brokers receive from now on (see `requests`).
+    pub fn start_request_tracking(&self) {
+        // SAFETY: the cluster is live.
+        unsafe { rdsys::rd_kafka_mock_start_request_tracking(self.cluster) };
+    }
+
+    /// Stops recording; what was recorded stays until `clear_requests`.
+    pub fn stop_request_tracking(&self) {
+        // SAFETY: the cluster is live.
+        unsafe { rdsys::rd_kafka_mock_stop_request_tracking(self.cluster) };
+    }
+
+    pub fn clear_requests(&self) {
+        // SAFETY: the cluster is live.
+        unsafe { rdsys::rd_kafka_mock_clear_requests(self.cluster) };
+    }
+
+    /// The requests recorded since tracking started (or since `clear_requests`), oldest first.
+    pub fn requests(&self) -> Vec<MockRequest> {
+        let mut count: usize = 0;
+        // SAFETY: the cluster is live; the array and its elements are ours to free, below.
+        let array = unsafe { rdsys::rd_kafka_mock_get_requests(self.cluster, &mut count) };
+        if array.is_null() {
+            return Vec::new();
+        }
+        // SAFETY: librdkafka returned `count` valid request pointers at `array`.
+        let requests = unsafe { std::slice::from_raw_parts(array, count) }
+            .iter()
+            // SAFETY: each element is a live request until the array is destroyed below.
+            .map(|&request| unsafe {
+                MockRequest {
+                    broker_id: rdsys::rd_kafka_mock_request_id(request),
+                    api_key: rdsys::rd_kafka_mock_request_api_key(request),
+                    timestamp_us: rdsys::rd_kafka_mock_request_timestamp(request),
+                }
+            })
+            .collect();
+        // SAFETY: frees every element and the array, once.
+        unsafe { rdsys::rd_kafka_mock_request_destroy_array(array, count) };
+        requests
+    }
+}
+
 impl Drop for MockCluster {
     fn drop(&mut self) {
         if self.generation != super::fork::generation() {

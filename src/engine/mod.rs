@@ -15,6 +15,7 @@ pub mod legacy_consumer;
 pub mod message;
 pub mod metadata;
 pub mod mock_cluster;
+pub mod persistent;
 pub mod producer;
 pub mod topic;
 pub mod topic_partition;

@@ -11,12 +11,13 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
-use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, NativeClient, SinkOutcome, PURGE_ERRORS};
+use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, MessageTag, NativeClient, SinkOutcome, PURGE_ERRORS};
 use super::conf::{NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
 use super::error::{ERR_INTR, ERR_INVALID_ARG, KafkaError, KafkaResult};
 use super::interrupt;
 use super::message::DeliveredMessage;
+use super::persistent::{self, PersistentKey};
 
 /// `RD_KAFKA_PARTITION_UA`: let the partitioner choose.
 pub const PARTITION_UA: i32 = -1;
@@ -49,16 +50,114 @@ pub struct Producer {
     core: Arc<ProducerCore>,
     shutdown_flush: Duration,
     shut_down: bool,
+    /// Set for an `rdkafka_rs.persistent` producer: `end_request` parks its handle.
+    persistent: Option<PersistentKey>,
+    /// The handle waits in the pool: dropping this leaves it alone.
+    parked: bool,
+}
+
+/// What a persistent producer's request end did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestEndReport {
+    /// Messages of the request whose delivery failed during the request-end flush
+    /// (or, if the handle could not be parked, that its shutdown could not deliver).
+    pub lost: i64,
+    /// Messages still on their way when the flush ended: they stay queued on the
+    /// parked handle and are delivered after the request.
+    pub still_in_flight: i64,
+    pub parked: bool,
 }
 
 impl Producer {
     /// The in-flight bound is read from `queue.buffering.max.messages` and
-    /// `queue.buffering.max.kbytes`, so librdkafka's queue and ours agree.
+    /// `queue.buffering.max.kbytes`, so librdkafka's queue and ours agree. With
+    /// `rdkafka_rs.persistent`, a parked handle of the same configuration is taken
+    /// instead of making one.
     pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
+        let persistent = conf.persistent_id().map(|id| PersistentKey::new(id, &conf, callbacks));
+        if let Some(key) = &persistent {
+            if conf.get("transactional.id").is_some() {
+                return Err(KafkaError::with_message(
+                    ERR_INVALID_ARG,
+                    format!(
+                        "rdkafka_rs.persistent=\"{}\" cannot be used with transactional.id: a transaction must not outlive its request; \
+                         remove one of the two",
+                        key.id()
+                    ),
+                ));
+            }
+            if let Some(core) = persistent::take(key) {
+                return Ok(Self { core, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false, persistent, parked: false });
+            }
+        }
         let limit = inflight_limit(&conf);
         let (client, events) =
             NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks, limit)?;
-        Ok(Self { core: Engine::adopt(client, events), shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false })
+        let core = Engine::adopt(client, events);
+        if persistent.is_some() {
+            persistent::created(&core);
+        }
+        Ok(Self { core, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false, persistent, parked: false })
+    }
+
+    /// Whether the handle outlives this producer (`rdkafka_rs.persistent`).
+    pub fn is_persistent(&self) -> bool {
+        self.persistent.is_some()
+    }
+
+    /// A persistent producer's request is over: delivers what it can within
+    /// `request_flush` (reports are counted, not handed to PHP callbacks), then
+    /// parks the handle, connections open, for the next request. Messages still
+    /// on their way stay queued on the handle; their reports, like every report
+    /// from now on, are no longer this request's. With `max_parked` handles
+    /// already parked, it shuts down as a producer that is not persistent.
+    /// Events other than delivery reports go to `other_events`, which must not run PHP code.
+    pub fn end_request(&mut self, request_flush: Duration, max_parked: usize, mut other_events: impl FnMut(ClientEvent)) -> RequestEndReport {
+        let Some(key) = self.persistent.take() else {
+            return RequestEndReport { lost: self.shutdown_serving(self.shutdown_flush, other_events).lost, ..RequestEndReport::default() };
+        };
+        if self.shut_down || self.core.client.is_inherited() {
+            return RequestEndReport::default();
+        }
+        let shared = self.core.shared();
+        let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
+        let mut failures = 0;
+        let mut count_failures = |event: ClientEvent| {
+            match &event {
+                ClientEvent::Delivery(report) => failures += i64::from(report.err != 0 && !PURGE_ERRORS.contains(&report.err)),
+                _ => other_events(event),
+            }
+            ControlFlow::Continue(())
+        };
+        if !request_flush.is_zero() && self.out_queue_len() > 0 {
+            self.flush_until(request_flush, &mut count_failures, false);
+        }
+        // From here on, a report is the next request's to drop, never this one's to serve.
+        persistent::end_epoch(&self.core);
+        let _ = self.core.serve_waiting(&mut count_failures);
+        let lost = failures + shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
+        let still_in_flight = shared.undelivered.load(Ordering::SeqCst).max(0);
+        match persistent::park(key, Arc::clone(&self.core), self.shutdown_flush, max_parked) {
+            Ok(()) => {
+                (self.shut_down, self.parked) = (true, true);
+                RequestEndReport { lost, still_in_flight, parked: true }
+            }
+            Err(_) => {
+                let report = self.shutdown_serving(self.shutdown_flush, other_events);
+                RequestEndReport { lost: lost + report.lost, still_in_flight: 0, parked: false }
+            }
+        }
+    }
+
+    /// The process ends: every parked handle delivers what it holds within the
+    /// shutdown flush time it was parked with, then goes. Returns the messages lost.
+    pub fn shut_down_parked() -> i64 {
+        let mut lost = 0;
+        persistent::drain(|core, shutdown_flush| {
+            let mut producer = Self { core, shutdown_flush, shut_down: false, persistent: None, parked: false };
+            lost += producer.shutdown(shutdown_flush).lost;
+        });
+        lost
     }
 
     /// How long dropping this producer waits for outstanding messages.
@@ -286,6 +385,9 @@ fn skip_deliveries(event: ClientEvent, other_events: &mut impl FnMut(ClientEvent
 
 impl Drop for Producer {
     fn drop(&mut self) {
+        if self.parked {
+            return; // the pool holds the handle for the next request
+        }
         // Unlike php-rdkafka, a producer that goes away first tries to deliver what it holds.
         self.shutdown(self.shutdown_flush);
         Engine::release(self.core.id());
@@ -440,7 +542,7 @@ impl ProducerTopic {
                 .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?
         };
 
-        let opaque = request.opaque.take().map(|bytes| Box::into_raw(Box::new(bytes)));
+        let opaque = MessageTag { epoch: shared.epoch.load(Ordering::Relaxed), opaque: request.opaque.take() }.into_raw();
         // Counted before the call: the delivery report may arrive before produce returns.
         shared.reserve(bytes);
         shared.undelivered.fetch_add(1, Ordering::SeqCst);
@@ -454,10 +556,8 @@ impl ProducerTopic {
         }
         shared.undelivered.fetch_sub(1, Ordering::SeqCst);
         shared.release(bytes);
-        if let Some(opaque) = opaque {
-            // SAFETY: librdkafka refused the message, so the opaque is still ours.
-            drop(unsafe { Box::from_raw(opaque) });
-        }
+        // SAFETY: librdkafka refused the message, so the tag is still ours.
+        drop(unsafe { MessageTag::from_raw(opaque) });
         // php-rdkafka's message for a refused message: librdkafka's text for the code.
         Err(KafkaError::from_code(code))
     }
@@ -486,10 +586,9 @@ impl ProducerTopic {
         results
     }
 
-    fn produce_plain(&self, request: &ProduceRequest<'_>, opaque: Option<*mut Vec<u8>>) -> i32 {
+    fn produce_plain(&self, request: &ProduceRequest<'_>, opaque: *mut c_void) -> i32 {
         let (payload, payload_len) = request.payload.map_or((std::ptr::null_mut(), 0), |p| (p.as_ptr().cast_mut().cast::<c_void>(), p.len()));
         let (key, key_len) = request.key.map_or((std::ptr::null(), 0), |k| (k.as_ptr().cast::<c_void>(), k.len()));
-        let opaque = opaque.map_or(std::ptr::null_mut(), |o| o.cast::<c_void>());
         let flags = request.flags | rdsys::RD_KAFKA_MSG_F_COPY;
         // SAFETY: rkt is live; payload and key are copied by librdkafka (F_COPY) during the call.
         let result = unsafe { rdsys::rd_kafka_produce(self.rkt, request.partition, flags, payload, payload_len, key, key_len, opaque) };
@@ -502,7 +601,7 @@ impl ProducerTopic {
     }
 
     /// `rd_kafka_produceva`, for messages with headers or a timestamp. Returns 0 or the error code.
-    fn produce_with_headers(&self, request: &ProduceRequest<'_>, header_names: &[CString], opaque: Option<*mut Vec<u8>>) -> i32 {
+    fn produce_with_headers(&self, request: &ProduceRequest<'_>, header_names: &[CString], opaque: *mut c_void) -> i32 {
         use rdsys::rd_kafka_vtype_t as V;
         let mut values = VuList::new();
         let mut push = |vtype: V, u: rdsys::rd_kafka_vu_s__bindgen_ty_1| values.push(rdsys::rd_kafka_vu_t { vtype, u });
@@ -523,8 +622,8 @@ impl ProducerTopic {
             let header = rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_2 { name: name.as_ptr(), val, size };
             push(V::RD_KAFKA_VTYPE_HEADER, rdsys::rd_kafka_vu_s__bindgen_ty_1 { header });
         }
-        if let Some(opaque) = opaque {
-            push(V::RD_KAFKA_VTYPE_OPAQUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { ptr: opaque.cast::<c_void>() });
+        if !opaque.is_null() {
+            push(V::RD_KAFKA_VTYPE_OPAQUE, rdsys::rd_kafka_vu_s__bindgen_ty_1 { ptr: opaque });
         }
         // SAFETY: rk and rkt are live; every pointer in `values` outlives the call (payloads are copied).
         let error = unsafe { rdsys::rd_kafka_produceva(self.core.client.rk, values.as_slice().as_ptr(), values.as_slice().len()) };

@@ -318,3 +318,51 @@ fn handing_a_configuration_to_librdkafka_leaks_none_of_ours() {
     let leaked = counting_allocator::net_bytes() - before;
     assert!(leaked < 100, "{leaked} bytes of Rust memory not freed after 100 configurations");
 }
+
+#[test]
+fn a_persistent_handle_is_reused_and_never_reports_an_earlier_requests_messages() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-persistent", 2, 1).unwrap();
+    let conf = || {
+        let mut conf = producer_conf(&cluster.bootstraps());
+        conf.set("rdkafka_rs.persistent", "engine-test-reuse").unwrap();
+        conf.set("linger.ms", "200").unwrap(); // the first request's message is still queued when it ends
+        conf
+    };
+    let callbacks = EnabledCallbacks { delivery: true, ..Default::default() };
+    let produce = |producer: &Producer, opaque: u8| {
+        let topic = producer.new_topic("engine-persistent", None).unwrap();
+        let request = ProduceRequest { partition: PARTITION_UA, payload: Some(b"m"), opaque: Some(vec![opaque]), ..Default::default() };
+        topic.produce(request, keep_serving).unwrap();
+    };
+
+    let mut first = Producer::new(conf(), callbacks).unwrap();
+    assert!(first.is_persistent());
+    produce(&first, 1);
+    let ended = first.end_request(Duration::ZERO, 4, |_| {});
+    assert_eq!((ended.parked, ended.still_in_flight, ended.lost), (true, 1, 0));
+    let first_client = first.handle().rk;
+    drop(first);
+
+    let second = Producer::new(conf(), callbacks).unwrap();
+    assert_eq!(second.handle().rk, first_client, "the parked handle is taken, not a new one made");
+    assert_eq!(second.out_queue_len(), 1, "the earlier request's message is still on its way");
+    produce(&second, 2);
+    let mut opaques = Vec::new();
+    let result = second.flush(Duration::from_secs(10), |event| {
+        if let ClientEvent::Delivery(report) = event {
+            opaques.push(report.opaque.unwrap()[0]);
+        }
+        ControlFlow::Continue(())
+    });
+    assert_eq!(result, 0);
+    assert_eq!(opaques, vec![2], "only this request's report reaches it");
+
+    let other_conf = {
+        let mut other = conf();
+        other.set("client.id", "another-configuration").unwrap();
+        other
+    };
+    let other = Producer::new(other_conf, callbacks).unwrap();
+    assert_ne!(other.handle().rk, first_client, "another configuration gets a handle of its own");
+}

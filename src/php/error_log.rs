@@ -25,6 +25,11 @@ pub fn write(level: i32, facility: &str, message: &str, client: &str, dropped: i
     log(&format!("rdkafka: {level}|{facility}|{client}| {message}"), level);
 }
 
+/// A warning of rdkafka-rs itself, for when no request is there to show it to.
+pub fn warn(line: &str) {
+    log(line, LOG_WARNING);
+}
+
 fn log(line: &str, level: i32) {
     let Ok(line) = CString::new(line.replace('\0', "\\0")) else { return };
     // SAFETY: on the PHP thread (events are served there); PHP copies the string.

@@ -30,6 +30,15 @@ pub(crate) extern "C" fn module_info(module: *mut ModuleEntry) {
     info_table_row!("producers served by the engine thread", live_producers.to_string().as_str());
     let (producers, consumers) = live_handles();
     info_table_row!("live clients", format!("{producers} producer(s), {consumers} consumer(s)").as_str());
+    let persistent = crate::engine::persistent::stats();
+    info_table_row!(
+        "persistent producers",
+        format!(
+            "{} live ({} parked), {} created, {} reused, {} message(s) in flight",
+            persistent.live, persistent.parked, persistent.created, persistent.reused, persistent.in_flight
+        )
+        .as_str()
+    );
     info_table_end!();
     // SAFETY: PHP hands us our own live module entry.
     unsafe { display_ini_entries(module) };

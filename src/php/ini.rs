@@ -20,15 +20,19 @@ pub const PRODUCER_MAX_MESSAGES: &CStr = c"rdkafka_rs.producer_max_messages";
 pub const PRODUCER_MAX_KBYTES: &CStr = c"rdkafka_rs.producer_max_kbytes";
 pub const CONSUMER_MAX_KBYTES: &CStr = c"rdkafka_rs.consumer_max_kbytes";
 pub const LOG_LEVEL: &CStr = c"rdkafka_rs.log_level";
+pub const REQUEST_FLUSH_MS: &CStr = c"rdkafka_rs.request_flush_ms";
+pub const MAX_PERSISTENT_PRODUCERS: &CStr = c"rdkafka_rs.max_persistent_producers";
 
 // INI defaults must be static C strings, so they repeat the engine's
 // `MemoryDefaults::default()` and `DEFAULT_SHUTDOWN_FLUSH`; php-tests/ini_settings.phpt pins both.
-static ENTRIES: IniEntryDefs<6> = IniEntryDefs::new([
+static ENTRIES: IniEntryDefs<8> = IniEntryDefs::new([
     IniEntryDef::new(SHUTDOWN_FLUSH_MS, c"5000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_MESSAGES, c"100000", IniEntryPermission::All),
     IniEntryDef::new(PRODUCER_MAX_KBYTES, c"16384", IniEntryPermission::All),
     IniEntryDef::new(CONSUMER_MAX_KBYTES, c"4096", IniEntryPermission::All),
     IniEntryDef::new(LOG_LEVEL, c"7", IniEntryPermission::All),
+    IniEntryDef::new(REQUEST_FLUSH_MS, c"500", IniEntryPermission::All),
+    IniEntryDef::new(MAX_PERSISTENT_PRODUCERS, c"4", IniEntryPermission::All),
     IniEntryDef::end(),
 ]);
 
@@ -64,4 +68,15 @@ pub fn memory_defaults() -> MemoryDefaults {
 pub fn error_log_level() -> Option<i32> {
     let level = read(LOG_LEVEL);
     (level >= 0).then(|| i32::try_from(level.min(7)).unwrap_or(7))
+}
+
+/// How long a persistent producer's request end waits for its messages before
+/// parking the handle (what is still on its way is delivered after the request).
+pub fn request_flush() -> Duration {
+    Duration::from_millis(u64::try_from(read(REQUEST_FLUSH_MS)).unwrap_or(0))
+}
+
+/// How many persistent handles a process keeps parked between requests.
+pub fn max_persistent_producers() -> usize {
+    usize::try_from(read(MAX_PERSISTENT_PRODUCERS)).unwrap_or(0)
 }

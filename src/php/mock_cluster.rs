@@ -3,6 +3,7 @@
 
 use ext_php_rs::prelude::*;
 
+use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 
 use super::exception::{guard, type_error, value_error, OrThrow};
@@ -116,5 +117,37 @@ impl Cluster {
             let partition = to_i32("Partition", partition.0)?;
             self.engine.set_partition_follower(topic.as_str(), partition, to_broker_id(broker_id.0)?).or_throw()
         })
+    }
+
+    /// Records every request the brokers receive from now on, for getRequests().
+    pub fn start_request_tracking(&self) {
+        self.engine.start_request_tracking();
+    }
+
+    /// Stops recording; what was recorded stays until clearRequests().
+    pub fn stop_request_tracking(&self) {
+        self.engine.stop_request_tracking();
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.engine.clear_requests();
+    }
+
+    /// The recorded requests, oldest first: `['broker_id' => int, 'api_key' => int,
+    /// 'timestamp_us' => int]` each. Every new connection starts with ApiVersions
+    /// (API key 18), so counting those counts the connections clients opened.
+    pub fn get_requests(&self) -> PhpResult<Vec<ZBox<ZendHashTable>>> {
+        self.engine
+            .requests()
+            .into_iter()
+            .map(|request| {
+                let mut entry = ZendHashTable::new();
+                entry.insert("broker_id", i64::from(request.broker_id))?;
+                entry.insert("api_key", i64::from(request.api_key))?;
+                entry.insert("timestamp_us", request.timestamp_us)?;
+                Ok(entry)
+            })
+            .collect()
     }
 }

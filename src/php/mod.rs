@@ -14,6 +14,7 @@ pub mod conf;
 pub mod constants;
 pub mod consumer;
 pub mod consumer_topic;
+pub mod engine;
 pub mod error_log;
 pub mod exception;
 pub mod fast_path;

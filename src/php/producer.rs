@@ -77,21 +77,59 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
 impl Drop for Producer {
     /// A producer going away (unset, end of script, exit(), fatal error) first
     /// delivers what it holds for up to `rdkafka_rs.shutdown_flush_ms`, then says what it lost.
+    /// A persistent one (`rdkafka_rs.persistent`) flushes for `rdkafka_rs.request_flush_ms`
+    /// and parks its handle for the next request, unless the request died of a fatal error.
     fn drop(&mut self) {
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let timeout = super::ini::shutdown_flush();
+            let shutdown_flush = super::ini::shutdown_flush();
+            self.engine.set_shutdown_flush(shutdown_flush);
             let callbacks = &self.callbacks;
-            let report = self.engine.shutdown_serving(timeout, |event| super::callbacks::log_only(callbacks, event));
+            if self.engine.is_persistent() && !request_failed() {
+                let request_flush = super::ini::request_flush();
+                let report = self.engine.end_request(request_flush, super::ini::max_persistent_producers(), |event| {
+                    super::callbacks::log_only(callbacks, event)
+                });
+                if report.lost > 0 {
+                    super::exception::warning(&format!(
+                        "RdKafka\\Producer: {} message(s) of this request could not be delivered (persistent producer, \
+                         rdkafka_rs.request_flush_ms={}); call flush() and check the delivery reports to handle failures",
+                        report.lost,
+                        request_flush.as_millis()
+                    ));
+                }
+                return;
+            }
+            let report = self.engine.shutdown_serving(shutdown_flush, |event| super::callbacks::log_only(callbacks, event));
             if report.lost > 0 {
                 super::exception::warning(&format!(
                     "RdKafka\\Producer: {} message(s) could not be delivered within rdkafka_rs.shutdown_flush_ms={} and are lost; \
                      call flush() before the producer goes away, or raise rdkafka_rs.shutdown_flush_ms",
                     report.lost,
-                    timeout.as_millis()
+                    shutdown_flush.as_millis()
                 ));
             }
         }));
     }
+}
+
+/// Module shutdown: parked persistent producers deliver what they hold within
+/// `rdkafka_rs.shutdown_flush_ms`; what they cannot is reported in PHP's error log.
+pub fn shut_down_parked_producers() {
+    let _ = std::panic::catch_unwind(|| {
+        let lost = engine::Producer::shut_down_parked();
+        if lost > 0 {
+            super::error_log::warn(&format!(
+                "rdkafka-rs: {lost} message(s) of persistent producers could not be delivered within rdkafka_rs.shutdown_flush_ms \
+                 when the process ended, and are lost; raise rdkafka_rs.shutdown_flush_ms"
+            ));
+        }
+    });
+}
+
+/// Whether the request is ending in a fatal error or an uncaught exception
+/// (PHP's exit status 255): a persistent handle is then not kept for the next one.
+fn request_failed() -> bool {
+    ext_php_rs::zend::ExecutorGlobals::get().exit_status == 255
 }
 
 impl super::gc::HoldsZvals for Producer {

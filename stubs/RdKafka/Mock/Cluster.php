@@ -41,4 +41,20 @@ class Cluster
 
     /** The broker that consumers with client.rack (fetch from follower) read the partition from. */
     public function setPartitionFollower(string $topic, int $partition, int $broker_id): void {}
+
+    /** Records every request the brokers receive from now on, for getRequests(). */
+    public function startRequestTracking(): void {}
+
+    /** Stops recording; what was recorded stays until clearRequests(). */
+    public function stopRequestTracking(): void {}
+
+    /** Forgets the recorded requests. */
+    public function clearRequests(): void {}
+
+    /**
+     * The recorded requests, oldest first. Every new connection starts with
+     * ApiVersions (API key 18), so counting those counts connections.
+     * @return list<array{broker_id: int, api_key: int, timestamp_us: int}>
+     */
+    public function getRequests(): array {}
 }

@@ -1,0 +1,3 @@
+<?php
+// The baseline request: what php-fpm costs without Kafka.
+echo 'ok';
