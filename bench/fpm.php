@@ -55,63 +55,89 @@ $handle_handshakes = $handshakes();
 fprintf(STDERR, "bench/fpm: mock at %s; one handle opens %d connection(s) (%d ApiVersions handshakes); %d requests per row, %d workers\n",
     $brokers, $handle_connections, $handle_handshakes, $requests, $workers);
 
-/** Runs one row on a fresh php-fpm; returns its figures. */
-function row(string $label, string $extension, string $script, array $query, int $requests, int $workers, string $brokers, string $topic, callable $handshakes): array
+/** One row: its own php-fpm, its request, and what its requests measured so far. */
+final class Row
 {
-    $fpm = new FpmPool($extension, $workers);
-    $errors = [];
-    $latencies = [];
-    $params = fn (int $i) => [
-        'SCRIPT_FILENAME' => $script, 'SCRIPT_NAME' => '/' . basename($script), 'REQUEST_METHOD' => 'GET',
-        'QUERY_STRING' => http_build_query($query + ['id' => "$label-$i"]),
-        'KAFKA_BROKERS' => $brokers, 'KAFKA_TOPIC' => $topic,
-    ];
-    $check = function (int $i, string $body, string $stderr, float $latency) use (&$errors, &$latencies) {
-        $latencies[] = $latency;
-        $answer = json_decode($body, true);
-        if ($body !== 'ok' && (!is_array($answer) || ($answer['flushed'] ?? null) !== 0) || $stderr !== '') {
-            $errors[] = "request $i: $body $stderr";
-        }
-    };
-    $handshakes();
-    $opens = tcp_passive_opens();
-    $elapsed = fastcgi_run($fpm->address, $workers, $requests, $params, $check);
-    $kernel_connections = tcp_passive_opens() - $opens - $workers; // less the FastCGI connections
-    $handshake_count = $handshakes();
-    $log = $fpm->stop();
-    if ($errors) {
-        fwrite(STDERR, "bench/fpm: $label: " . count($errors) . " failed request(s), first: {$errors[0]}\n$log\n");
+    public FpmPool $fpm;
+    public array $latencies = [];
+    public float $elapsed = 0.0;
+    public int $connections = 0;
+    public int $handshakes = 0;
+    public array $errors = [];
+
+    public function __construct(public string $label, string $extension, public string $script, public array $query, int $workers)
+    {
+        $this->fpm = new FpmPool($extension, $workers);
     }
+}
+
+$rows = [
+    new Row('baseline (no-op)', $extension, "$www/noop.php", [], $workers),
+    new Row('non-persistent', $extension, "$www/produce.php", [], $workers),
+    new Row('persistent', $extension, "$www/produce.php", ['persistent' => 1], $workers),
+];
+if ($theirs) {
+    $rows[] = new Row('php-rdkafka non-persistent', $theirs, "$www/produce.php", [], $workers);
+}
+// The rows take turns, a slice of requests each per round, so that the machine's
+// drift over the run (a busy neighbour, CPU frequency) weighs on every row alike.
+$rounds = max(1, min(10, intdiv($requests, 100)));
+for ($round = 0; $round < $rounds; $round++) {
+    $slice = intdiv($requests, $rounds) + ($round < $requests % $rounds ? 1 : 0);
+    foreach ($rows as $row) {
+        $params = fn (int $i) => [
+            'SCRIPT_FILENAME' => $row->script, 'SCRIPT_NAME' => '/' . basename($row->script), 'REQUEST_METHOD' => 'GET',
+            'QUERY_STRING' => http_build_query($row->query + ['id' => "$row->label-$round-$i"]),
+            'KAFKA_BROKERS' => $brokers, 'KAFKA_TOPIC' => $topic,
+        ];
+        $check = function (int $i, string $body, string $stderr, float $latency) use ($row) {
+            $row->latencies[] = $latency;
+            $answer = json_decode($body, true);
+            if ($body !== 'ok' && (!is_array($answer) || ($answer['flushed'] ?? null) !== 0) || $stderr !== '') {
+                $row->errors[] = "request $i: $body $stderr";
+            }
+        };
+        $handshakes();
+        $opens = tcp_passive_opens();
+        $row->elapsed += fastcgi_run($row->fpm->address, $workers, $slice, $params, $check);
+        $row->connections += tcp_passive_opens() - $opens - $workers; // less the FastCGI connections
+        $row->handshakes += $handshakes();
+    }
+}
+$broker_port = (int) substr($brokers, strrpos($brokers, ':') + 1);
+usleep(200000);
+$figures = [];
+foreach ($rows as $row) {
+    $open_at_end = $row->fpm->connectionsTo($broker_port);
+    $log = $row->fpm->stop();
+    if ($row->errors) {
+        fwrite(STDERR, "bench/fpm: $row->label: " . count($row->errors) . " failed request(s), first: {$row->errors[0]}\n$log\n");
+    }
+    $latencies = $row->latencies;
     sort($latencies);
     $at = fn (float $q) => $latencies[min(count($latencies) - 1, (int) floor($q * count($latencies)))] / 1000;
-    return [
-        'row' => $label,
-        'requests_per_s' => $requests / $elapsed,
+    $figures[] = [
+        'row' => $row->label,
+        'requests_per_s' => count($latencies) / $row->elapsed,
         'p50_ms' => $at(0.50),
         'p99_ms' => $at(0.99),
         'mean_ms' => array_sum($latencies) / count($latencies) / 1000,
-        'broker_connections' => max(0, $kernel_connections),
-        'handshakes' => $handshake_count,
-        'failed' => count($errors),
+        'broker_connections' => max(0, $row->connections),
+        'handshakes' => $row->handshakes,
+        'open_at_end' => $open_at_end,
+        'failed' => count($row->errors),
     ];
 }
-
-$rows = [];
-$rows[] = row('baseline (no-op)', $extension, "$www/noop.php", [], $requests, $workers, $brokers, $topic, $handshakes);
-$rows[] = row('non-persistent', $extension, "$www/produce.php", [], $requests, $workers, $brokers, $topic, $handshakes);
-$rows[] = row('persistent', $extension, "$www/produce.php", ['persistent' => 1], $requests, $workers, $brokers, $topic, $handshakes);
-if ($theirs) {
-    $rows[] = row('php-rdkafka non-persistent', $theirs, "$www/produce.php", [], $requests, $workers, $brokers, $topic, $handshakes);
-}
+$rows = $figures;
 
 $baseline = $rows[0];
-printf("\nPHP-FPM, %d requests per row, %d workers, %d kept-open FastCGI connections; mock cluster in another process\n\n", $requests, $workers, $workers);
-printf("| %-26s | %9s | %8s | %8s | %8s | %12s | %13s | %18s | %10s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'broker connections', 'ApiVersions');
-printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 28), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 20), str_repeat('-', 12));
+printf("\nPHP-FPM, %d requests per row in %d interleaved rounds, %d workers per row, %d kept-open FastCGI connections; mock cluster in another process\n\n", $requests, $rounds, $workers, $workers);
+printf("| %-26s | %9s | %8s | %8s | %8s | %12s | %13s | %18s | %11s | %11s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'broker connections', 'ApiVersions', 'open at end');
+printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 28), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 20), str_repeat('-', 13), str_repeat('-', 13));
 foreach ($rows as $row) {
     $added = $row === $baseline ? '' : sprintf('%.3f', $row['p50_ms'] - $baseline['p50_ms']);
     $added_mean = $row === $baseline ? '' : sprintf('%.3f', $row['mean_ms'] - $baseline['mean_ms']);
-    printf("| %-26s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %18d | %10d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $row['broker_connections'], $row['handshakes']);
+    printf("| %-26s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
 }
 [$non, $per] = [$rows[1], $rows[2]];
 $added_non = $non['p50_ms'] - $baseline['p50_ms'];

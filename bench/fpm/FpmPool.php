@@ -73,6 +73,33 @@ final class FpmPool
         }
     }
 
+    /** The PIDs of this pool's workers (the master's children). */
+    public function workerPids(): array
+    {
+        $children = @file_get_contents("/proc/$this->pid/task/$this->pid/children");
+        return array_map('intval', preg_split('/\s+/', trim((string) $children), -1, PREG_SPLIT_NO_EMPTY));
+    }
+
+    /** Established TCP connections from this pool's workers to $port. */
+    public function connectionsTo(int $port): int
+    {
+        $inodes = [];
+        foreach (array_slice(file('/proc/net/tcp', FILE_IGNORE_NEW_LINES), 1) as $line) {
+            $fields = preg_split('/\s+/', trim($line));
+            [, $remote_port] = explode(':', $fields[2]);
+            if (hexdec($remote_port) === $port && $fields[3] === '01') {
+                $inodes["socket:[{$fields[9]}]"] = true;
+            }
+        }
+        $count = 0;
+        foreach ($this->workerPids() as $pid) {
+            foreach (glob("/proc/$pid/fd/*") ?: [] as $fd) {
+                $count += (int) isset($inodes[(string) @readlink($fd)]);
+            }
+        }
+        return $count;
+    }
+
     /** What php-fpm and its workers wrote (errors, warnings, the workers' stderr). */
     public function log(): string
     {
@@ -136,3 +163,4 @@ function tcp_passive_opens(): int
     }
     return -1;
 }
+

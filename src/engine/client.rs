@@ -24,7 +24,7 @@ use super::topic_partition::{partitions_of, TopicPartition};
 
 /// Which PHP callbacks the user set; only those get a C callback installed, so
 /// librdkafka keeps its own defaults (automatic assignment, ...) for the rest.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EnabledCallbacks {
     pub delivery: bool,
     pub error: bool,

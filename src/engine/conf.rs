@@ -177,16 +177,18 @@ impl NativeConf {
         self.persistent_id.as_deref()
     }
 
-    /// What two handles made from equal configurations share: the properties the
-    /// user set and those rdkafka-rs sets by default, with their values, plus the
-    /// default topic configuration's, in a stable order. The rest are librdkafka's
-    /// defaults, the same for every handle (and dumping all ~110 would cost more
-    /// than a persistent producer saves).
-    pub fn identity(&self) -> Vec<(String, String)> {
-        let defaulted = MemoryDefaults::default();
-        let ours = defaulted.producer_properties().into_iter().chain(defaulted.consumer_properties()).map(|(name, _)| name);
-        let names: HashSet<&str> = self.user_set.iter().map(String::as_str).chain(ours).collect();
-        let mut identity: Vec<(String, String)> = names.into_iter().map(|name| (name.to_string(), self.get(name).unwrap_or_default())).collect();
+    /// What two producers made from equal configurations share: the properties
+    /// the user set, with their values, the memory bounds `defaults` would fill
+    /// in, and the default topic configuration, in a stable order. The rest are
+    /// librdkafka's defaults, the same for every handle. Read without copying the
+    /// configuration, so a persistent producer that is reused costs no copy.
+    pub fn producer_identity(&self, defaults: &MemoryDefaults) -> Vec<(String, String)> {
+        let mut identity: Vec<(String, String)> = self.user_set.iter().map(|name| (name.clone(), self.get(name).unwrap_or_default())).collect();
+        for (name, value) in defaults.producer_properties() {
+            if !self.user_set.contains(name) {
+                identity.push((name.to_string(), value.to_string()));
+            }
+        }
         // SAFETY: ptr is a live conf; the topic conf it returns is borrowed, not ours to free.
         let topic_conf = unsafe { rdsys::rd_kafka_conf_get_default_topic_conf(self.ptr) };
         if !topic_conf.is_null() {

@@ -3,7 +3,7 @@
 //! event and yield, so the binding layer runs the PHP callback right away.
 
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,6 +46,21 @@ pub struct KafkaConsumer {
     client: Arc<NativeClient>,
     events: Receiver<ClientEvent>,
     closed: AtomicBool,
+    /// Once closing: whether the revocation being served has been answered with an
+    /// unassign (by the PHP rebalance callback or by us). librdkafka's group ends as
+    /// soon as it has, and a request sent to an ended group is never answered:
+    /// `rd_kafka_assign()` would wait forever. So a closing consumer unassigns once.
+    revocation_answered: AtomicBool,
+    /// Unassigns sent to librdkafka while closing (for tests: exactly one per revocation).
+    closing_unassigns: AtomicU64,
+}
+
+/// How a closing consumer gives up the partitions of a revocation.
+enum Unassign<'a> {
+    /// `rd_kafka_assign(NULL)`: the eager protocol.
+    Eager,
+    /// `rd_kafka_incremental_unassign()`: the cooperative protocol.
+    Cooperative(&'a [TopicPartition]),
 }
 
 impl KafkaConsumer {
@@ -56,7 +71,7 @@ impl KafkaConsumer {
         let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks, InflightLimit::UNBOUNDED)?;
         // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
         unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
-        Ok(Self { client: Arc::new(client), events, closed: AtomicBool::new(false) })
+        Ok(Self { client: Arc::new(client), events, closed: AtomicBool::new(false), revocation_answered: AtomicBool::new(false), closing_unassigns: AtomicU64::new(0) })
     }
 
     fn ensure_open(&self) -> KafkaResult<()> {
@@ -93,6 +108,10 @@ impl KafkaConsumer {
     pub fn assign(&self, partitions: Option<&[TopicPartition]>) -> KafkaResult<()> {
         if partitions.is_some() {
             self.ensure_open()?;
+        }
+        if self.closed.load(Ordering::SeqCst) {
+            // The rebalance callback answering the revocation of close().
+            return self.unassign_while_closing(&Unassign::Eager);
         }
         let list = partitions.map(NativePartitionList::from_partitions).transpose()?;
         let ptr = list.as_ref().map_or(std::ptr::null_mut(), |list| list.ptr);
@@ -197,6 +216,8 @@ impl KafkaConsumer {
         if self.closed.swap(true, Ordering::SeqCst) || self.client.is_inherited() {
             return Ok(());
         }
+        // Asked while the group is alive: asking an ended group would never be answered.
+        let cooperative = self.rebalance_protocol() == "COOPERATIVE";
         // SAFETY: rk is live; the queue is destroyed below.
         let queue = unsafe { rdsys::rd_kafka_queue_new(self.client.rk) };
         // SAFETY: rk and queue are live.
@@ -221,11 +242,12 @@ impl KafkaConsumer {
                     found
                 };
                 if let Some(CloseEvent::Rebalance { code, partitions }) = rebalance {
+                    self.revocation_answered.store(false, Ordering::SeqCst);
                     on_event(self, CloseEvent::Rebalance { code, partitions: partitions.clone() });
-                    if code == ERR_REVOKE_PARTITIONS {
-                        // Closing cannot finish while partitions stay assigned.
-                        let _ = self.apply_default_rebalance(code, &partitions);
-                    }
+                    // Closing cannot finish until the event is answered, and a closing group
+                    // takes any answer as an unassign: done once, unless the callback did.
+                    let how = if cooperative && code == ERR_REVOKE_PARTITIONS { Unassign::Cooperative(&partitions) } else { Unassign::Eager };
+                    let _ = self.unassign_while_closing(&how);
                 }
             }
             Ok(())
@@ -233,9 +255,40 @@ impl KafkaConsumer {
             // SAFETY: the error object is ours.
             Err(unsafe { KafkaError::from_native_error(error) })
         };
+        // From now on the group may have ended: any later unassign is a no-op.
+        self.revocation_answered.store(true, Ordering::SeqCst);
         // SAFETY: the queue is ours; the handle is destroyed later without a second close.
         unsafe { rdsys::rd_kafka_queue_destroy(queue) };
         self.client.destroy_flags.store(DESTROY_NO_CONSUMER_CLOSE, Ordering::SeqCst);
+        result
+    }
+
+    /// How many unassigns close() and the callbacks it ran sent to librdkafka.
+    pub fn closing_unassigns(&self) -> u64 {
+        self.closing_unassigns.load(Ordering::SeqCst)
+    }
+
+    /// Answers close()'s revocation, once (see `revocation_answered`); on the PHP thread only.
+    fn unassign_while_closing(&self, how: &Unassign<'_>) -> KafkaResult<()> {
+        if self.client.is_inherited() {
+            return Err(super::fork::inherited_error());
+        }
+        if self.revocation_answered.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.closing_unassigns.fetch_add(1, Ordering::SeqCst);
+        let result = match how {
+            // SAFETY: rk is live; NULL means "unassign".
+            Unassign::Eager => KafkaError::check(unsafe { rdsys::rd_kafka_assign(self.client.rk, std::ptr::null_mut()) }),
+            Unassign::Cooperative(partitions) => {
+                let list = NativePartitionList::from_partitions(partitions)?;
+                // SAFETY: rk and list are live; librdkafka copies the list; the error object is ours.
+                unsafe { KafkaError::check_native(rdsys::rd_kafka_incremental_unassign(self.client.rk, list.ptr)) }
+            }
+        };
+        if result.is_ok() {
+            self.revocation_answered.store(true, Ordering::SeqCst);
+        }
         result
     }
 
@@ -249,6 +302,10 @@ impl KafkaConsumer {
 
     /// Removes partitions from the assignment (cooperative rebalancing).
     pub fn incremental_unassign(&self, partitions: &[TopicPartition]) -> KafkaResult<()> {
+        if self.closed.load(Ordering::SeqCst) && !self.client.is_inherited() {
+            // The rebalance callback answering the revocation of close().
+            return self.unassign_while_closing(&Unassign::Cooperative(partitions));
+        }
         self.ensure_open()?;
         let list = NativePartitionList::from_partitions(partitions)?;
         // SAFETY: rk and list are live; librdkafka copies the list; the error object is ours.
@@ -282,9 +339,8 @@ impl KafkaConsumer {
     /// Leaves the group (if still in it) the way librdkafka would without a PHP
     /// rebalance callback: what a consumer that goes away without close() does.
     pub fn close_without_callbacks(&self) {
-        let _ = self.close(DEFAULT_DESTROY_CLOSE, |consumer, CloseEvent::Rebalance { code, partitions }| {
-            let _ = consumer.apply_default_rebalance(code, &partitions);
-        });
+        // close() gives up revoked partitions itself when no callback does.
+        let _ = self.close(DEFAULT_DESTROY_CLOSE, |_, _| {});
     }
 
     /// Hands every event still waiting to `serve` (at destruction: the last log lines).

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use super::client::EnabledCallbacks;
-use super::conf::NativeConf;
+use super::conf::{MemoryDefaults, NativeConf};
 use super::engine_thread::ProducerCore;
 
 /// What makes two producers interchangeable: the persistent id, every
@@ -24,12 +24,14 @@ use super::engine_thread::ProducerCore;
 pub struct PersistentKey {
     id: String,
     settings: Vec<(String, String)>,
-    callbacks: String,
+    callbacks: EnabledCallbacks,
 }
 
 impl PersistentKey {
-    pub fn new(id: &str, conf: &NativeConf, callbacks: EnabledCallbacks) -> Self {
-        Self { id: id.to_string(), settings: conf.identity(), callbacks: format!("{callbacks:?}") }
+    /// `None` when the configuration has no `rdkafka_rs.persistent` id.
+    pub fn of(conf: &NativeConf, defaults: &MemoryDefaults, callbacks: EnabledCallbacks) -> Option<Self> {
+        let id = conf.persistent_id()?;
+        Some(Self { id: id.to_string(), settings: conf.producer_identity(defaults), callbacks })
     }
 
     pub fn id(&self) -> &str {

@@ -12,7 +12,7 @@ use crossbeam_channel::RecvTimeoutError;
 use rdkafka_sys as rdsys;
 
 use super::client::{ClientEvent, DeliverySink, EnabledCallbacks, InflightLimit, MessageTag, NativeClient, SinkOutcome, PURGE_ERRORS};
-use super::conf::{NativeConf, NativeTopicConf};
+use super::conf::{MemoryDefaults, NativeConf, NativeTopicConf};
 use super::engine_thread::{Engine, ProducerCore};
 use super::error::{ERR_INTR, ERR_INVALID_ARG, KafkaError, KafkaResult};
 use super::interrupt;
@@ -70,11 +70,17 @@ pub struct RequestEndReport {
 
 impl Producer {
     /// The in-flight bound is read from `queue.buffering.max.messages` and
-    /// `queue.buffering.max.kbytes`, so librdkafka's queue and ours agree. With
-    /// `rdkafka_rs.persistent`, a parked handle of the same configuration is taken
-    /// instead of making one.
+    /// `queue.buffering.max.kbytes`, so librdkafka's queue and ours agree.
+    /// `rdkafka_rs.persistent` is not looked at: see `open`.
     pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
-        let persistent = conf.persistent_id().map(|id| PersistentKey::new(id, &conf, callbacks));
+        Self::create(conf, callbacks, None)
+    }
+
+    /// A producer for `conf` with rdkafka-rs's memory `defaults` filled in. With
+    /// `rdkafka_rs.persistent`, a parked handle of the same configuration is taken
+    /// when there is one (without copying `conf`), and a new handle is persistent.
+    pub fn open(conf: &NativeConf, defaults: &MemoryDefaults, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
+        let persistent = PersistentKey::of(conf, defaults, callbacks);
         if let Some(key) = &persistent {
             if conf.get("transactional.id").is_some() {
                 return Err(KafkaError::with_message(
@@ -90,6 +96,12 @@ impl Producer {
                 return Ok(Self { core, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false, persistent, parked: false });
             }
         }
+        let mut native = conf.duplicate();
+        native.apply_producer_defaults(defaults)?;
+        Self::create(native, callbacks, persistent)
+    }
+
+    fn create(conf: NativeConf, callbacks: EnabledCallbacks, persistent: Option<PersistentKey>) -> KafkaResult<Self> {
         let limit = inflight_limit(&conf);
         let (client, events) =
             NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf, callbacks, limit)?;

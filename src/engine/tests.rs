@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use super::client::{ClientEvent, EnabledCallbacks};
-use super::consumer::{KafkaConsumer, PollOutcome, ERR_ASSIGN_PARTITIONS};
+use super::consumer::{CloseEvent, KafkaConsumer, PollOutcome, ERR_ASSIGN_PARTITIONS};
 use super::producer::{ProduceRequest, Producer, ShutdownReport, ERR_QUEUE_FULL, PARTITION_UA};
 use super::{MemoryDefaults, MessageView, MockCluster, NativeConf};
 
@@ -336,7 +336,8 @@ fn a_persistent_handle_is_reused_and_never_reports_an_earlier_requests_messages(
         topic.produce(request, keep_serving).unwrap();
     };
 
-    let mut first = Producer::new(conf(), callbacks).unwrap();
+    let defaults = MemoryDefaults::default();
+    let mut first = Producer::open(&conf(), &defaults, callbacks).unwrap();
     assert!(first.is_persistent());
     produce(&first, 1);
     let ended = first.end_request(Duration::ZERO, 4, |_| {});
@@ -344,7 +345,7 @@ fn a_persistent_handle_is_reused_and_never_reports_an_earlier_requests_messages(
     let first_client = first.handle().rk;
     drop(first);
 
-    let second = Producer::new(conf(), callbacks).unwrap();
+    let second = Producer::open(&conf(), &defaults, callbacks).unwrap();
     assert_eq!(second.handle().rk, first_client, "the parked handle is taken, not a new one made");
     assert_eq!(second.out_queue_len(), 1, "the earlier request's message is still on its way");
     produce(&second, 2);
@@ -363,6 +364,44 @@ fn a_persistent_handle_is_reused_and_never_reports_an_earlier_requests_messages(
         other.set("client.id", "another-configuration").unwrap();
         other
     };
-    let other = Producer::new(other_conf, callbacks).unwrap();
+    let other = Producer::open(&other_conf, &defaults, callbacks).unwrap();
     assert_ne!(other.handle().rk, first_client, "another configuration gets a handle of its own");
+}
+
+#[test]
+fn a_closing_consumer_unassigns_once_however_often_it_is_asked() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-close", 2, 1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("group.id", "engine-close-group").unwrap();
+    let callbacks = EnabledCallbacks { rebalance: true, ..Default::default() };
+    let consumer = KafkaConsumer::new(conf, callbacks).unwrap();
+    consumer.subscribe(&["engine-close".to_string()]).unwrap();
+    let mut assigned = false;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !assigned && Instant::now() < deadline {
+        let _ = consumer.poll(Duration::from_millis(200), |event| {
+            if let ClientEvent::Rebalance { code, partitions } = event {
+                assigned |= code == ERR_ASSIGN_PARTITIONS;
+                consumer.apply_default_rebalance(code, &partitions).unwrap();
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    assert!(assigned);
+    let mut revocations = 0;
+    // A callback that unassigns twice: the second request could reach a group that
+    // has just ended, which librdkafka never answers (rd_kafka_assign waits forever).
+    consumer
+        .close(Duration::from_secs(10), |consumer, CloseEvent::Rebalance { .. }| {
+            revocations += 1;
+            consumer.assign(None).unwrap();
+            consumer.assign(None).unwrap();
+        })
+        .unwrap();
+    assert_eq!(revocations, 1);
+    assert_eq!(consumer.closing_unassigns(), 1, "one unassign reached librdkafka");
+    consumer.assign(None).unwrap();
+    consumer.incremental_unassign(&[]).unwrap();
+    assert_eq!(consumer.closing_unassigns(), 1, "after close, unassigning is a no-op");
 }

@@ -35,6 +35,16 @@ impl Conf {
         (self.native.borrow().duplicate(), self.callbacks.borrow().clone())
     }
 
+    /// The callbacks, for a client being created.
+    pub fn callbacks(&self) -> ClientCallbacks {
+        self.callbacks.borrow().clone()
+    }
+
+    /// Runs `read` on the configuration itself, without copying it.
+    pub fn with_native<R>(&self, read: impl FnOnce(&NativeConf) -> R) -> R {
+        read(&self.native.borrow())
+    }
+
     fn set_callback(&self, set: impl FnOnce(&mut ClientCallbacks)) {
         set(&mut self.callbacks.borrow_mut());
     }

@@ -182,15 +182,10 @@ impl KafkaConsumer {
         let consumer: &KafkaConsumer = self_;
         guard(|| {
             let mut threw = false;
-            let result = consumer.engine.close(DEFAULT_DESTROY_CLOSE, |engine, CloseEvent::Rebalance { code, partitions }| {
-                if threw {
-                    return;
-                }
-                match consumer.callbacks.rebalance.as_ref() {
-                    Some(callback) => threw = call_with_partitions(Some(callback), &this, code, &partitions).is_break(),
-                    None => {
-                        let _ = engine.apply_default_rebalance(code, &partitions);
-                    }
+            // Revoked partitions the callback does not give up, close() does.
+            let result = consumer.engine.close(DEFAULT_DESTROY_CLOSE, |_, CloseEvent::Rebalance { code, partitions }| {
+                if let (false, Some(callback)) = (threw, consumer.callbacks.rebalance.as_ref()) {
+                    threw = call_with_partitions(Some(callback), &this, code, &partitions).is_break();
                 }
             });
             result.or_throw()

@@ -155,9 +155,13 @@ impl Producer {
     #[php(optional = conf)]
     pub fn __construct(conf: Option<&Conf>) -> PhpResult<Self> {
         guard(|| {
-            let (mut native, callbacks) = conf.map(Conf::snapshot).unwrap_or_default();
-            native.apply_producer_defaults(&super::ini::memory_defaults()).or_throw()?;
-            let engine = engine::Producer::new(native, callbacks.enabled()).or_throw()?;
+            let callbacks = conf.map(Conf::callbacks).unwrap_or_default();
+            let defaults = super::ini::memory_defaults();
+            let engine = match conf {
+                Some(conf) => conf.with_native(|native| engine::Producer::open(native, &defaults, callbacks.enabled())),
+                None => engine::Producer::open(&engine::NativeConf::new(), &defaults, callbacks.enabled()),
+            }
+            .or_throw()?;
             Ok(Self { engine, callbacks })
         })
     }
