@@ -95,7 +95,16 @@ mod module {
             .class::<admin_new_topic::NewTopic>()
             .class::<admin_delete_topic::DeleteTopic>()
             .class::<admin_new_partitions::NewPartitions>()
-            .class::<admin_topic_result::TopicResult>();
+            .class::<admin_topic_result::TopicResult>()
+            .class::<admin_config_resource::ConfigResource>()
+            .class::<admin_config_resource_result::ConfigResourceResult>()
+            .class::<admin_config_entry::ConfigEntry>()
+            .class::<admin_consumer_group_listing::ConsumerGroupListing>()
+            .class::<admin_list_consumer_groups_result::ListConsumerGroupsResult>()
+            .class::<admin_consumer_group_description::ConsumerGroupDescription>()
+            .class::<admin_member_description::MemberDescription>()
+            .class::<admin_node::Node>()
+            .class::<admin_cluster_description::ClusterDescription>();
         constants::register(functions::register(module))
     }
 }

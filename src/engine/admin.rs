@@ -1,7 +1,8 @@
-//! The Admin API (`RdKafka\Admin\AdminClient`): topic creation and deletion and
-//! partition creation, run on the PHP thread. Each call queues librdkafka's
-//! request on a queue of its own and waits for the result event there, so
-//! results never mix with the client's other events.
+//! The Admin API (`RdKafka\Admin\AdminClient`): topic creation and deletion,
+//! partition creation, records and group offsets, run on the PHP thread. Each
+//! call queues librdkafka's request on a queue of its own and waits for the
+//! result event there, so results never mix with the client's other events.
+//! Configs live in `admin_configs.rs`, groups and the cluster in `admin_groups.rs`.
 
 use std::os::raw::c_char;
 use std::sync::Arc;
@@ -28,6 +29,8 @@ pub struct AdminOptions {
     pub request_timeout: Option<Duration>,
     pub operation_timeout: Option<Duration>,
     pub validate_only: bool,
+    /// listConsumerGroups(): only groups in these `RD_KAFKA_CONSUMER_GROUP_STATE_*` (empty: all).
+    pub match_group_states: Vec<i32>,
 }
 
 /// A topic to create.
@@ -80,14 +83,14 @@ pub struct AdminClient {
 }
 
 /// librdkafka's message in an error buffer as a KafkaError with `code`.
-fn buffer_error(code: i32, buffer: &[c_char]) -> KafkaError {
+pub(super) fn buffer_error(code: i32, buffer: &[c_char]) -> KafkaError {
     KafkaError::with_message(code, cstr_to_string(buffer.as_ptr()))
 }
 
 /// Owned admin objects, destroyed with the guard.
-struct Owned<T> {
-    items: Vec<*mut T>,
-    destroy: unsafe extern "C" fn(*mut T),
+pub(super) struct Owned<T> {
+    pub(super) items: Vec<*mut T>,
+    pub(super) destroy: unsafe extern "C" fn(*mut T),
 }
 
 impl<T> Drop for Owned<T> {
@@ -249,6 +252,11 @@ impl AdminClient {
                     return Err(buffer_error(code as i32, &errstr));
                 }
             }
+            if !options.match_group_states.is_empty() {
+                let states = group_states(&options.match_group_states)?;
+                // librdkafka copies the states; it refuses them for calls other than ListConsumerGroups.
+                take_error(rdsys::rd_kafka_AdminOptions_set_match_consumer_group_states(ptr, states.as_ptr(), states.len()))?;
+            }
         }
         Ok(native)
     }
@@ -271,7 +279,7 @@ impl AdminClient {
 
     /// One admin call: `send` queues the request on a queue of its own, then the
     /// result event is awaited (in interruptible slices) and handed to `read`.
-    fn call<T>(
+    pub(super) fn call<T>(
         &self,
         operation: rdsys::rd_kafka_admin_op_t,
         options: &AdminOptions,
@@ -382,12 +390,11 @@ unsafe fn group_partitions(groups: *mut *const rdsys::rd_kafka_group_result_t, c
     if groups.is_null() || count == 0 {
         return Ok(Vec::new());
     }
-    // SAFETY: per the contract; the error object belongs to the result (not destroyed here).
+    // SAFETY: per the contract; the error object belongs to the result.
     unsafe {
         let group = *groups;
-        let error = rdsys::rd_kafka_group_result_error(group);
-        if !error.is_null() {
-            return Err(KafkaError::with_message(rdsys::rd_kafka_error_code(error) as i32, cstr_to_string(rdsys::rd_kafka_error_string(error))));
+        if let Some(error) = error_of(rdsys::rd_kafka_group_result_error(group)) {
+            return Err(error);
         }
         Ok(partitions_of(rdsys::rd_kafka_group_result_partitions(group)))
     }
@@ -408,10 +415,7 @@ unsafe fn read_result(request: &Request<'_>, event: *mut rdsys::rd_kafka_event_t
                 rdsys::rd_kafka_CreatePartitions_result_topics(rdsys::rd_kafka_event_CreatePartitions_result(event), &mut count)
             }
         };
-        if results.is_null() || count == 0 {
-            return Ok(Vec::new());
-        }
-        Ok(std::slice::from_raw_parts(results, count)
+        Ok(items(results, count)
             .iter()
             .map(|result| {
                 let error_string = rdsys::rd_kafka_topic_result_error_string(*result);
@@ -423,4 +427,78 @@ unsafe fn read_result(request: &Request<'_>, event: *mut rdsys::rd_kafka_event_t
             })
             .collect())
     }
+}
+
+/// librdkafka functions whose enum results come straight from a broker's answer, declared
+/// to return a plain int: a newer broker may send a code this librdkafka's enum lacks,
+/// and such a value in a Rust enum would be undefined behaviour.
+pub(super) mod wire {
+    use std::os::raw::c_int;
+
+    use rdkafka_sys as rdsys;
+
+    extern "C" {
+        #[link_name = "rd_kafka_error_code"]
+        pub fn error_code(error: *const rdsys::rd_kafka_error_t) -> c_int;
+        #[link_name = "rd_kafka_ConfigResource_error"]
+        pub fn config_resource_error(config: *const rdsys::rd_kafka_ConfigResource_t) -> c_int;
+        #[link_name = "rd_kafka_ConfigEntry_source"]
+        pub fn config_entry_source(entry: *const rdsys::rd_kafka_ConfigEntry_t) -> c_int;
+    }
+}
+
+/// The `count` items of a result array (NULL: none).
+///
+/// # Safety
+/// `array` must be NULL or point to `count` items that outlive the returned slice.
+pub(super) unsafe fn items<'a, T>(array: *mut *const T, count: usize) -> &'a [*const T] {
+    if array.is_null() || count == 0 {
+        return &[];
+    }
+    // SAFETY: per the contract.
+    unsafe { std::slice::from_raw_parts(array, count) }
+}
+
+/// A librdkafka error object owned by a result, as a KafkaError (NULL: no error).
+///
+/// # Safety
+/// `error` must be NULL or a live error object; it is not destroyed here.
+pub(super) unsafe fn error_of(error: *const rdsys::rd_kafka_error_t) -> Option<KafkaError> {
+    if error.is_null() {
+        return None;
+    }
+    // SAFETY: per the contract.
+    Some(unsafe { KafkaError::with_message(wire::error_code(error), cstr_to_string(rdsys::rd_kafka_error_string(error))) })
+}
+
+/// Turns an error object librdkafka hands over (NULL: success) into a KafkaError, destroying it.
+///
+/// # Safety
+/// `error` must be NULL or an error object the caller owns.
+pub(super) unsafe fn take_error(error: *mut rdsys::rd_kafka_error_t) -> KafkaResult<()> {
+    // SAFETY: per the contract: read, then destroyed once.
+    unsafe {
+        let outcome = error_of(error).map_or(Ok(()), Err);
+        if !error.is_null() {
+            rdsys::rd_kafka_error_destroy(error);
+        }
+        outcome
+    }
+}
+
+/// `RD_KAFKA_CONSUMER_GROUP_STATE_*` values as librdkafka's enum, refusing unknown ones.
+fn group_states(states: &[i32]) -> KafkaResult<Vec<rdsys::rd_kafka_consumer_group_state_t>> {
+    use rdsys::rd_kafka_consumer_group_state_t as State;
+    states
+        .iter()
+        .map(|state| match state {
+            0 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN),
+            1 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_PREPARING_REBALANCE),
+            2 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_COMPLETING_REBALANCE),
+            3 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_STABLE),
+            4 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_DEAD),
+            5 => Ok(State::RD_KAFKA_CONSUMER_GROUP_STATE_EMPTY),
+            other => Err(KafkaError::with_message(ERR_INVALID_ARG, format!("Unknown consumer group state {other}: use an RD_KAFKA_CONSUMER_GROUP_STATE_* constant"))),
+        })
+        .collect()
 }

@@ -3,6 +3,8 @@
 //! `src/php/` converts these plain Rust values to and from PHP.
 
 pub mod admin;
+pub mod admin_configs;
+pub mod admin_groups;
 pub mod client;
 pub mod conf;
 pub mod consumer;

@@ -1,14 +1,20 @@
-//! `RdKafka\Admin\AdminClient` (class and method names as in php-rdkafka 7):
-//! creates and deletes topics and adds partitions. Each call waits for the
-//! cluster's answer and returns one `TopicResult` per topic, so one failed topic
-//! does not hide the others; a failure of the whole request throws
+//! `RdKafka\Admin\AdminClient`: creates and deletes topics and adds partitions,
+//! deletes records, reads and sets group offsets, describes and alters configs,
+//! lists and describes groups and describes the cluster. Each call waits for the
+//! cluster's answer and returns one result per item (topic, resource, group), so
+//! one failed item does not hide the others; a failure of the whole request throws
 //! `RdKafka\KafkaErrorException`.
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 
+use super::admin_cluster_description::ClusterDescription;
+use super::admin_config_resource::ConfigResource;
+use super::admin_config_resource_result::ConfigResourceResult;
+use super::admin_consumer_group_description::ConsumerGroupDescription;
 use super::admin_delete_topic::DeleteTopic;
+use super::admin_list_consumer_groups_result::ListConsumerGroupsResult;
 use super::admin_new_partitions::NewPartitions;
 use super::admin_new_topic::NewTopic;
 use super::admin_options::AdminOptions;
@@ -19,17 +25,23 @@ use super::exception::{guard, invalid_argument, type_error, OrThrow, OrThrowKafk
 use super::topic_partition::{partitions_from_array, partitions_to_array};
 use super::zval::{list, to_zval, type_name, PhpInt, PhpString};
 use crate::engine::admin::{self, TopicOutcome};
+use crate::engine::admin_configs::ConfigResourceOutcome;
 
 /// `RD_KAFKA_ADMIN_OP_*` values these calls take options for.
 const OP_ANY: i64 = 0;
 const OP_CREATE_TOPICS: i64 = 1;
 const OP_DELETE_TOPICS: i64 = 2;
 const OP_CREATE_PARTITIONS: i64 = 3;
+const OP_DESCRIBE_CONFIGS: i64 = 5;
 const OP_DELETE_RECORDS: i64 = 6;
+const OP_LIST_GROUPS: i64 = 12;
+const OP_DESCRIBE_GROUPS: i64 = 13;
 const OP_LIST_GROUP_OFFSETS: i64 = 14;
 const OP_ALTER_GROUP_OFFSETS: i64 = 15;
-/// librdkafka's highest `RD_KAFKA_ADMIN_OP_*` (2.12).
-const OP_LAST: i64 = 18;
+const OP_INCREMENTAL_ALTER_CONFIGS: i64 = 16;
+const OP_DESCRIBE_CLUSTER: i64 = 20;
+/// librdkafka's highest `RD_KAFKA_ADMIN_OP_*` (2.12: ELECTLEADERS).
+const OP_LAST: i64 = 22;
 
 #[php_class]
 #[php(name = "RdKafka\\Admin\\AdminClient")]
@@ -55,6 +67,20 @@ fn elements<'a, T: ext_php_rs::class::RegisteredClass>(array: &'a ZendHashTable,
 
 fn results(outcomes: Vec<TopicOutcome>) -> PhpResult<ZBox<ZendHashTable>> {
     list(outcomes.into_iter().map(|outcome| to_zval(TopicResult::from_outcome(outcome))).collect::<PhpResult<Vec<Zval>>>()?)
+}
+
+fn config_results(outcomes: Vec<ConfigResourceOutcome>) -> PhpResult<ZBox<ZendHashTable>> {
+    list(outcomes.into_iter().map(|outcome| to_zval(ConfigResourceResult::from_outcome(outcome))).collect::<PhpResult<Vec<Zval>>>()?)
+}
+
+/// Every element of `array` as a string (no coercion: a group id is never a number by accident).
+fn strings(array: &ZendHashTable, method: &str) -> PhpResult<Vec<String>> {
+    array
+        .iter()
+        .map(|(index, value)| {
+            value.string().ok_or_else(|| type_error(format!("RdKafka\\Admin\\AdminClient::{method}(): element {index} must be of type string, {} given", type_name(value))))
+        })
+        .collect()
 }
 
 impl AdminClient {
@@ -206,6 +232,88 @@ impl AdminClient {
             let outcome = client.engine.alter_group_offsets(group_id.as_str(), &partitions, &options);
             client.serve_events(&this);
             partitions_to_array(&outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// The configs of each topic, group or broker; one ConfigResourceResult per resource, in order.
+    #[php(optional = options)]
+    pub fn describe_configs(self_: &mut ZendClassObject<AdminClient>, resources: &ZendHashTable, options: Option<&AdminOptions>) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let specs: Vec<_> = elements::<ConfigResource>(resources, "describeConfigs")?.into_iter().map(ConfigResource::spec).collect();
+            let options = Self::options(options, OP_DESCRIBE_CONFIGS, "describeConfigs()")?;
+            let outcome = client.engine.describe_configs(&specs, &options);
+            client.serve_events(&this);
+            config_results(outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// Applies each resource's addIncrementalConfig() changes; one ConfigResourceResult
+    /// (its error, no configs) per resource, in order.
+    #[php(optional = options)]
+    pub fn incremental_alter_configs(
+        self_: &mut ZendClassObject<AdminClient>,
+        resources: &ZendHashTable,
+        options: Option<&AdminOptions>,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let specs: Vec<_> = elements::<ConfigResource>(resources, "incrementalAlterConfigs")?.into_iter().map(ConfigResource::spec).collect();
+            if let Some(spec) = specs.iter().find(|spec| spec.alterations.is_empty()) {
+                return Err(invalid_argument(format!(
+                    "RdKafka\\Admin\\AdminClient::incrementalAlterConfigs(): resource '{}' has no changes: call addIncrementalConfig() on it first",
+                    spec.name
+                )));
+            }
+            let options = Self::options(options, OP_INCREMENTAL_ALTER_CONFIGS, "incrementalAlterConfigs()")?;
+            let outcome = client.engine.incremental_alter_configs(&specs, &options);
+            client.serve_events(&this);
+            config_results(outcome.or_throw_kafka_error()?)
+        })
+    }
+
+    /// The groups the brokers know (AdminOptions::setMatchConsumerGroupStates() filters them),
+    /// with one error per broker that could not answer.
+    #[php(optional = options)]
+    pub fn list_consumer_groups(self_: &mut ZendClassObject<AdminClient>, options: Option<&AdminOptions>) -> PhpResult<ListConsumerGroupsResult> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let options = Self::options(options, OP_LIST_GROUPS, "listConsumerGroups()")?;
+            let outcome = client.engine.list_consumer_groups(&options);
+            client.serve_events(&this);
+            Ok(ListConsumerGroupsResult::from_engine(outcome.or_throw_kafka_error()?))
+        })
+    }
+
+    /// One ConsumerGroupDescription per group id, in order; an unknown or failed group
+    /// carries its error.
+    #[php(optional = options)]
+    pub fn describe_consumer_groups(self_: &mut ZendClassObject<AdminClient>, group_ids: &ZendHashTable, options: Option<&AdminOptions>) -> PhpResult<ZBox<ZendHashTable>> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let ids = strings(group_ids, "describeConsumerGroups")?;
+            let options = Self::options(options, OP_DESCRIBE_GROUPS, "describeConsumerGroups()")?;
+            let outcome = client.engine.describe_consumer_groups(&ids, &options);
+            client.serve_events(&this);
+            let descriptions = outcome.or_throw_kafka_error()?;
+            list(descriptions.into_iter().map(|description| to_zval(ConsumerGroupDescription::from_engine(description))).collect::<PhpResult<Vec<Zval>>>()?)
+        })
+    }
+
+    /// The cluster id, its controller and its brokers.
+    #[php(optional = options)]
+    pub fn describe_cluster(self_: &mut ZendClassObject<AdminClient>, options: Option<&AdminOptions>) -> PhpResult<ClusterDescription> {
+        let this = this_zval(self_);
+        let client: &AdminClient = self_;
+        guard(|| {
+            let options = Self::options(options, OP_DESCRIBE_CLUSTER, "describeCluster()")?;
+            let outcome = client.engine.describe_cluster(&options);
+            client.serve_events(&this);
+            Ok(ClusterDescription::from_engine(outcome.or_throw_kafka_error()?))
         })
     }
 }

@@ -5,9 +5,10 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
 
-use super::exception::{exception, invalid_argument};
-use super::zval::PhpInt;
+use super::exception::{exception, invalid_argument, type_error};
+use super::zval::{type_name, PhpInt};
 use crate::engine::admin;
 
 #[php_class]
@@ -65,5 +66,22 @@ impl AdminOptions {
     /// Only validate the request on the broker, change nothing.
     pub fn set_validate_only(&self, validate_only: bool) {
         self.options.borrow_mut().validate_only = validate_only;
+    }
+
+    /// listConsumerGroups() lists only groups in these RD_KAFKA_CONSUMER_GROUP_STATE_* (empty: all).
+    pub fn set_match_consumer_group_states(&self, states: &ZendHashTable) -> PhpResult<()> {
+        let states = states
+            .iter()
+            .map(|(index, value)| {
+                let state = value.long().ok_or_else(|| {
+                    type_error(format!("RdKafka\\Admin\\AdminOptions::setMatchConsumerGroupStates(): element {index} must be of type int, {} given", type_name(value)))
+                })?;
+                i32::try_from(state).ok().filter(|state| (0..=5).contains(state)).ok_or_else(|| {
+                    invalid_argument(format!("setMatchConsumerGroupStates(): unknown state {state} (element {index}): use an RD_KAFKA_CONSUMER_GROUP_STATE_* constant"))
+                })
+            })
+            .collect::<PhpResult<Vec<i32>>>()?;
+        self.options.borrow_mut().match_group_states = states;
+        Ok(())
     }
 }

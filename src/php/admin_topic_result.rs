@@ -22,7 +22,7 @@ impl TopicResult {
 impl TopicResult {
     #[php(vis = "private")]
     pub fn __construct() -> PhpResult<Self> {
-        Err(super::exception::exception("RdKafka\\Admin\\TopicResult is returned by the AdminClient and cannot be created directly", 0))
+        Err(super::exception::returned_only("RdKafka\\Admin\\TopicResult"))
     }
 
     /// `RD_KAFKA_RESP_ERR_*`; 0 when the topic's operation succeeded.

@@ -69,6 +69,11 @@ pub fn exception(message: impl Into<String>, code: i32) -> PhpException {
 }
 
 /// `\InvalidArgumentException`, which php-rdkafka throws for out-of-range arguments.
+/// The error of the private constructor of a class only the extension hands out.
+pub fn returned_only(class: &str) -> PhpException {
+    exception(format!("{class} is returned by the AdminClient and cannot be created directly"), 0)
+}
+
 pub fn invalid_argument(message: impl Into<String>) -> PhpException {
     let class = ClassEntry::try_find("InvalidArgumentException").unwrap_or_else(ce::exception);
     PhpException::new(message.into(), 0, class)

@@ -3,9 +3,18 @@
 //! and errors back to PHP values and exceptions.
 
 pub mod admin_client;
+pub mod admin_cluster_description;
+pub mod admin_config_entry;
+pub mod admin_config_resource;
+pub mod admin_config_resource_result;
+pub mod admin_consumer_group_description;
+pub mod admin_consumer_group_listing;
 pub mod admin_delete_topic;
+pub mod admin_list_consumer_groups_result;
+pub mod admin_member_description;
 pub mod admin_new_partitions;
 pub mod admin_new_topic;
+pub mod admin_node;
 pub mod admin_options;
 pub mod admin_topic_result;
 pub mod callbacks;

@@ -5,9 +5,9 @@
 namespace RdKafka\Admin;
 
 /**
- * [rdkafka-rs] Topic administration, with php-rdkafka 7's class and method names.
- * Each call waits for the cluster and returns one TopicResult per topic, in order;
- * a failure of the whole request throws \RdKafka\KafkaErrorException.
+ * [rdkafka-rs] Cluster administration. Each call waits for the cluster and returns one
+ * result per item (topic, resource, group), in order, each with its own error; a
+ * failure of the whole request throws \RdKafka\KafkaErrorException.
  */
 class AdminClient
 {
@@ -68,4 +68,36 @@ class AdminClient
      * @throws \RdKafka\KafkaErrorException
      */
     public function alterConsumerGroupOffsets(string $group_id, array $topic_partitions, ?AdminOptions $options = null): array {}
+
+    /**
+     * @param array<ConfigResource> $resources
+     * @return array<ConfigResourceResult> with each resource's configs, or its error
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function describeConfigs(array $resources, ?AdminOptions $options = null): array {}
+
+    /**
+     * Applies each resource's addIncrementalConfig() changes.
+     * @param array<ConfigResource> $resources
+     * @return array<ConfigResourceResult> each with its error (no configs)
+     * @throws \InvalidArgumentException for a resource without changes
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function incrementalAlterConfigs(array $resources, ?AdminOptions $options = null): array {}
+
+    /**
+     * The groups the brokers know (AdminOptions::setMatchConsumerGroupStates() filters them).
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function listConsumerGroups(?AdminOptions $options = null): ListConsumerGroupsResult {}
+
+    /**
+     * @param array<string> $group_ids
+     * @return array<ConsumerGroupDescription> one per group id, each with its error
+     * @throws \RdKafka\KafkaErrorException
+     */
+    public function describeConsumerGroups(array $group_ids, ?AdminOptions $options = null): array {}
+
+    /** @throws \RdKafka\KafkaErrorException */
+    public function describeCluster(?AdminOptions $options = null): ClusterDescription {}
 }

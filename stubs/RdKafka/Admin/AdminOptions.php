@@ -17,4 +17,11 @@ class AdminOptions
 
     /** Only validate the request on the broker (createTopics, createPartitions). */
     public function setValidateOnly(bool $validate_only): void {}
+
+    /**
+     * listConsumerGroups() lists only groups in these states (empty: all).
+     * @param array<int> $states RD_KAFKA_CONSUMER_GROUP_STATE_*
+     * @throws \InvalidArgumentException for an unknown state
+     */
+    public function setMatchConsumerGroupStates(array $states): void {}
 }
