@@ -177,6 +177,10 @@ pub(crate) struct ClientShared {
     /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
     /// a blocked produce). While it moves, the engine thread stands back.
     pub(crate) php_polls: AtomicU64,
+    /// The PHP thread waits in flush(), serving the main queue itself: the engine
+    /// thread is not woken for events meanwhile (it would only compete for the CPU
+    /// on the path of a web request's flush); flush wakes it after, if needed.
+    pub(crate) php_flushing: AtomicBool,
     /// The request a persistent handle serves now (always 0 for the others). Each
     /// message carries the epoch it was produced in (`MessageTag`); a report from
     /// an earlier request is dropped, so no request sees another's messages or opaques.
@@ -313,6 +317,7 @@ impl NativeClient {
             inflight_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
             php_polls: AtomicU64::new(0),
+            php_flushing: AtomicBool::new(false),
             unserved_events: AtomicI64::new(0),
             log_up_to: callbacks.log_up_to.unwrap_or(-1),
             queued_logs: AtomicI64::new(0),

@@ -76,10 +76,17 @@ impl ProducerCore {
 
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
     pub(crate) fn flush_here(&self, timeout: Duration) {
-        self.shared().note_php_poll();
+        let shared = self.shared();
+        shared.note_php_poll();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        shared.php_flushing.store(true, Ordering::SeqCst);
         // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
         with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
+        shared.php_flushing.store(false, Ordering::SeqCst);
+        // An event that came too late for this flush woke nobody.
+        if self.main_queue_len() > 0 {
+            wake(shared);
+        }
     }
 
     fn main_queue_len(&self) -> i32 {
@@ -191,7 +198,9 @@ unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *m
     let _ = std::panic::catch_unwind(|| {
         // SAFETY: opaque is the ClientShared registered in `adopt`, alive while enabled.
         if let Some(shared) = unsafe { opaque.cast::<ClientShared>().as_ref() } {
-            wake(shared);
+            if !shared.php_flushing.load(Ordering::SeqCst) {
+                wake(shared);
+            }
         }
     });
 }
