@@ -19,6 +19,7 @@ use super::handle::c_string;
 use super::producer::{millis, ERR_TIMED_OUT};
 use super::topic::ClientOwner;
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
+use super::wire;
 
 /// librdkafka's default request timeout for admin calls.
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -294,7 +295,7 @@ impl AdminClient {
             let wait = options.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT) + options.operation_timeout.unwrap_or_default() + Duration::from_secs(5);
             let event = wait_for_event(queue, wait)?;
             // SAFETY: the event is live until destroyed right after it is read.
-            let code = unsafe { rdsys::rd_kafka_event_error(event) } as i32;
+            let code = unsafe { wire::event_error(event) };
             let outcome = if code == 0 {
                 read(event)
             } else {
@@ -421,29 +422,11 @@ unsafe fn read_result(request: &Request<'_>, event: *mut rdsys::rd_kafka_event_t
                 let error_string = rdsys::rd_kafka_topic_result_error_string(*result);
                 TopicOutcome {
                     name: cstr_to_string(rdsys::rd_kafka_topic_result_name(*result)),
-                    error: rdsys::rd_kafka_topic_result_error(*result) as i32,
+                    error: wire::topic_result_error(*result),
                     error_string: (!error_string.is_null()).then(|| cstr_to_string(error_string)),
                 }
             })
             .collect())
-    }
-}
-
-/// librdkafka functions whose enum results come straight from a broker's answer, declared
-/// to return a plain int: a newer broker may send a code this librdkafka's enum lacks,
-/// and such a value in a Rust enum would be undefined behaviour.
-pub(super) mod wire {
-    use std::os::raw::c_int;
-
-    use rdkafka_sys as rdsys;
-
-    extern "C" {
-        #[link_name = "rd_kafka_error_code"]
-        pub fn error_code(error: *const rdsys::rd_kafka_error_t) -> c_int;
-        #[link_name = "rd_kafka_ConfigResource_error"]
-        pub fn config_resource_error(config: *const rdsys::rd_kafka_ConfigResource_t) -> c_int;
-        #[link_name = "rd_kafka_ConfigEntry_source"]
-        pub fn config_entry_source(entry: *const rdsys::rd_kafka_ConfigEntry_t) -> c_int;
     }
 }
 

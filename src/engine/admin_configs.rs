@@ -6,9 +6,10 @@ use rdkafka_sys as rdsys;
 use rdsys::rd_kafka_AlterConfigOpType_t as NativeOp;
 use rdsys::rd_kafka_ResourceType_t as NativeType;
 
-use super::admin::{items, take_error, wire, AdminClient, AdminOptions, Owned};
+use super::admin::{items, take_error, AdminClient, AdminOptions, Owned};
 use super::error::{cstr_to_string, KafkaResult};
 use super::handle::c_string;
+use super::wire;
 
 /// The kinds of resource that have configs (`RD_KAFKA_RESOURCE_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,6 +12,7 @@
 use std::cell::Cell;
 use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr::addr_of;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
@@ -21,6 +22,7 @@ use super::conf::NativeConf;
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
 use super::message::{copy_bytes, read_headers, DeliveredMessage, Header};
 use super::topic_partition::{partitions_of, TopicPartition};
+use super::wire::{self, code_at};
 
 /// Which PHP callbacks the user set; only those get a C callback installed, so
 /// librdkafka keeps its own defaults (automatic assignment, ...) for the rest.
@@ -348,7 +350,7 @@ impl NativeClient {
                 rdsys::rd_kafka_conf_set_rebalance_cb(conf_ptr, Some(on_rebalance));
             }
             if callbacks.offset_commit && !is_producer {
-                rdsys::rd_kafka_conf_set_offset_commit_cb(conf_ptr, Some(on_offset_commit));
+                wire::conf_set_offset_commit_cb(conf_ptr, Some(on_offset_commit));
             }
             if callbacks.oauthbearer_token_refresh {
                 rdsys::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf_ptr, Some(on_oauthbearer_token_refresh));
@@ -436,19 +438,21 @@ unsafe extern "C" fn on_delivery(
     opaque: *mut c_void,
 ) {
     no_unwind(|| {
-        // SAFETY: librdkafka passes our opaque and a message valid for this call.
-        let (Some(shared), Some(message)) = (unsafe { shared_from(opaque) }, unsafe { message.as_ref() }) else {
+        // SAFETY: librdkafka passes our opaque.
+        let Some(shared) = (unsafe { shared_from(opaque) }) else { return };
+        if message.is_null() {
             return;
-        };
+        }
+        // SAFETY: the message is valid for this call; read field by field, as its err may be a code the enum lacks.
+        let (private, size, err) = unsafe { ((*message)._private, ((*message).len + (*message).key_len) as i64, code_at(addr_of!((*message).err))) };
         // SAFETY: _private was made by MessageTag::into_raw in ProducerTopic::produce and is taken back once, here.
-        let tag = unsafe { MessageTag::from_raw(message._private) };
-        let err = message.err as i32;
+        let tag = unsafe { MessageTag::from_raw(private) };
         let of_this_request = tag.epoch == shared.epoch.load(Ordering::SeqCst);
         if shared.callbacks.delivery && of_this_request {
             let delivered = DeliveredMessage { raw: message, opaque: tag.opaque.as_deref() };
             match offer_to_sink(shared.id, &delivered) {
                 Some(outcome @ (SinkOutcome::Taken | SinkOutcome::TakenStop)) => {
-                    shared.release((message.len + message.key_len) as i64);
+                    shared.release(size);
                     if outcome == SinkOutcome::TakenStop {
                         // SAFETY: rk is the live handle serving this callback on this thread.
                         unsafe { rdsys::rd_kafka_yield(rk) };
@@ -467,7 +471,7 @@ unsafe extern "C" fn on_delivery(
                 let failures = if of_this_request { &shared.dropped_failures } else { &shared.orphan_failures };
                 failures.fetch_add(1, Ordering::SeqCst);
             }
-            shared.release((message.len + message.key_len) as i64);
+            shared.release(size);
         }
         // Decremented after the push so that "undelivered + queued" never dips to 0 early.
         shared.undelivered.fetch_sub(1, Ordering::SeqCst);
@@ -515,19 +519,20 @@ impl MessageTag {
 
 /// # Safety
 /// `message` must be a delivery-report message valid for the call.
-unsafe fn delivery_report(message: &rdsys::rd_kafka_message_t, opaque: Option<Vec<u8>>) -> DeliveryReport {
+unsafe fn delivery_report(message: *const rdsys::rd_kafka_message_t, opaque: Option<Vec<u8>>) -> DeliveryReport {
     let mut timestamp_type = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-    // SAFETY: message is valid; the topic handle lives as long as the message.
+    // SAFETY: message is valid (read field by field, see `wire`); the topic handle lives as long as the message.
     unsafe {
         let timestamp = rdsys::rd_kafka_message_timestamp(message, &mut timestamp_type);
+        let rkt = (*message).rkt;
         DeliveryReport {
-            err: message.err as i32,
-            topic: if message.rkt.is_null() { String::new() } else { cstr_to_string(rdsys::rd_kafka_topic_name(message.rkt)) },
-            partition: message.partition,
-            offset: message.offset,
+            err: code_at(addr_of!((*message).err)),
+            topic: if rkt.is_null() { String::new() } else { cstr_to_string(rdsys::rd_kafka_topic_name(rkt)) },
+            partition: (*message).partition,
+            offset: (*message).offset,
             timestamp,
-            payload: copy_bytes(message.payload, message.len),
-            key: copy_bytes(message.key, message.key_len),
+            payload: copy_bytes((*message).payload, (*message).len),
+            key: copy_bytes((*message).key, (*message).key_len),
             headers: read_headers(message),
             opaque,
         }
@@ -583,6 +588,8 @@ unsafe extern "C" fn on_log(rk: *const rdsys::rd_kafka_t, level: c_int, facility
     });
 }
 
+/// `err` may stay rdkafka-sys's enum: librdkafka only ever passes its own
+/// `_ASSIGN_PARTITIONS` or `_REVOKE_PARTITIONS` here, never a broker's code.
 unsafe extern "C" fn on_rebalance(
     rk: *mut rdsys::rd_kafka_t,
     err: rdsys::rd_kafka_resp_err_t,
@@ -595,14 +602,10 @@ unsafe extern "C" fn on_rebalance(
     unsafe { push_partitions_event(rk, opaque, partitions, |partitions| ClientEvent::Rebalance { code: err as i32, partitions }) };
 }
 
-unsafe extern "C" fn on_offset_commit(
-    rk: *mut rdsys::rd_kafka_t,
-    err: rdsys::rd_kafka_resp_err_t,
-    offsets: *mut rdsys::rd_kafka_topic_partition_list_t,
-    opaque: *mut c_void,
-) {
+/// Installed through `wire` so that the commit's error, a broker's, arrives as an int.
+unsafe extern "C" fn on_offset_commit(rk: *mut rdsys::rd_kafka_t, err: c_int, offsets: *mut rdsys::rd_kafka_topic_partition_list_t, opaque: *mut c_void) {
     // SAFETY: librdkafka passes our opaque and a list valid for this call.
-    unsafe { push_partitions_event(rk, opaque, offsets, |partitions| ClientEvent::OffsetCommit { code: err as i32, partitions }) };
+    unsafe { push_partitions_event(rk, opaque, offsets, |partitions| ClientEvent::OffsetCommit { code: err, partitions }) };
 }
 
 /// Copies a partition list into an event for PHP and yields to the consumer's poll.

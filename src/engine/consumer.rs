@@ -18,6 +18,7 @@ use super::message::ConsumedMessage;
 use super::producer::millis;
 use super::topic::{ClientOwner, NativeTopic};
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
+use super::wire;
 
 /// `RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS`
 pub const ERR_ASSIGN_PARTITIONS: i32 = -175;
@@ -133,7 +134,7 @@ impl KafkaConsumer {
         let list = offsets.map(NativePartitionList::from_partitions).transpose()?;
         let ptr = list.as_ref().map_or(std::ptr::null(), |list| list.ptr.cast_const());
         // SAFETY: rk is live; the list (if any) outlives the call.
-        KafkaError::check(unsafe { rdsys::rd_kafka_commit(self.client.rk, ptr, i32::from(asynchronous)) })
+        KafkaError::check_code(unsafe { wire::commit(self.client.rk, ptr, i32::from(asynchronous)) })
     }
 
     /// "COOPERATIVE", "EAGER" or "NONE".
@@ -235,7 +236,7 @@ impl KafkaConsumer {
                 let rebalance = unsafe {
                     let is_rebalance = rdsys::rd_kafka_event_type(event) == rdsys::RD_KAFKA_EVENT_REBALANCE;
                     let found = is_rebalance.then(|| CloseEvent::Rebalance {
-                        code: rdsys::rd_kafka_event_error(event) as i32,
+                        code: wire::event_error(event),
                         partitions: partitions_of(rdsys::rd_kafka_event_topic_partition_list(event)),
                     });
                     rdsys::rd_kafka_event_destroy(event);
@@ -317,7 +318,7 @@ impl KafkaConsumer {
         self.ensure_open()?;
         let list = NativePartitionList::from_partitions(partitions)?;
         // SAFETY: rk and list are live; librdkafka writes offsets and errors into the list.
-        KafkaError::check(unsafe { rdsys::rd_kafka_committed(self.client.rk, list.ptr, millis(timeout)) })?;
+        KafkaError::check_code(unsafe { wire::committed(self.client.rk, list.ptr, millis(timeout)) })?;
         Ok(list.to_partitions())
     }
 

@@ -2,18 +2,11 @@
 //! `RdKafka\Exception` in one place.
 
 use std::ffi::CStr;
-use std::os::raw::{c_char, c_int};
+use std::os::raw::c_char;
 
 use rdkafka_sys as rdsys;
 
-// librdkafka's own lookups take a plain int, so codes that came from PHP (any
-// int) never have to become the bindgen enum, where an unknown value is UB.
-extern "C" {
-    #[link_name = "rd_kafka_err2str"]
-    fn err2str_raw(err: c_int) -> *const c_char;
-    #[link_name = "rd_kafka_err2name"]
-    fn err2name_raw(err: c_int) -> *const c_char;
-}
+use super::wire;
 
 /// An error reported by librdkafka (or by the engine on its behalf).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +61,12 @@ impl KafkaError {
         }
     }
 
+    /// The error librdkafka recorded for this thread's last failed call.
+    pub(crate) fn last() -> Self {
+        // SAFETY: reads a thread-local error code.
+        Self::from_code(unsafe { wire::last_error() })
+    }
+
     /// Takes ownership of a `rd_kafka_error_t` and destroys it.
     ///
     /// # Safety
@@ -75,7 +74,7 @@ impl KafkaError {
     pub(crate) unsafe fn from_native_error(error: *mut rdsys::rd_kafka_error_t) -> Self {
         // SAFETY: the caller hands us a valid error object we now own.
         unsafe {
-            let code = rdsys::rd_kafka_error_code(error) as i32;
+            let code = wire::error_code(error);
             let message = cstr_to_string(rdsys::rd_kafka_error_string(error));
             let fatal = rdsys::rd_kafka_error_is_fatal(error) != 0;
             let retriable = rdsys::rd_kafka_error_is_retriable(error) != 0;
@@ -97,9 +96,14 @@ impl KafkaError {
         Err(unsafe { Self::from_native_error(error) })
     }
 
-    /// `Err` for any code but `RD_KAFKA_RESP_ERR_NO_ERROR`.
+    /// `Err` for any code but `RD_KAFKA_RESP_ERR_NO_ERROR`, for codes only librdkafka produces.
     pub fn check(code: rdsys::rd_kafka_resp_err_t) -> KafkaResult<()> {
-        match code as i32 {
+        Self::check_code(code as i32)
+    }
+
+    /// `Err` for any code but `RD_KAFKA_RESP_ERR_NO_ERROR`, for codes read as ints (see `wire`).
+    pub fn check_code(code: i32) -> KafkaResult<()> {
+        match code {
             0 => Ok(()),
             other => Err(Self::from_code(other)),
         }
@@ -124,13 +128,13 @@ impl From<rdkafka::error::KafkaError> for KafkaError {
 /// librdkafka's description of an error code (`rd_kafka_err2str`).
 pub fn err2str(code: i32) -> String {
     // SAFETY: rd_kafka_err2str accepts any int and returns a static string.
-    cstr_to_string(unsafe { err2str_raw(code) })
+    cstr_to_string(unsafe { wire::err2str(code) })
 }
 
 /// librdkafka's name of an error code without the `RD_KAFKA_RESP_ERR_` prefix.
 pub fn err2name(code: i32) -> String {
     // SAFETY: rd_kafka_err2name accepts any int and returns a static string.
-    cstr_to_string(unsafe { err2name_raw(code) })
+    cstr_to_string(unsafe { wire::err2name(code) })
 }
 
 /// One entry of librdkafka's error table.

@@ -58,12 +58,6 @@ pub struct Consumer {
     events: Receiver<ClientEvent>,
 }
 
-/// The error librdkafka recorded for this thread's last failed call.
-fn last_error() -> KafkaError {
-    // SAFETY: reads a thread-local error code.
-    KafkaError::from_code(unsafe { rdsys::rd_kafka_last_error() } as i32)
-}
-
 impl Consumer {
     pub fn new(conf: NativeConf, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
         let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks, InflightLimit::UNBOUNDED)?;
@@ -191,7 +185,7 @@ impl ConsumerTopic {
             ));
         }
         if start() == -1 {
-            return Err(last_error());
+            return Err(KafkaError::last());
         }
         consuming.insert(key);
         Ok(())
@@ -216,7 +210,7 @@ impl ConsumerTopic {
         self.legacy.client.check_usable()?;
         // SAFETY: rkt is live while self is.
         if unsafe { rdsys::rd_kafka_consume_stop(self.topic.rkt, partition) } == -1 {
-            return Err(last_error());
+            return Err(KafkaError::last());
         }
         self.legacy.consuming.lock().unwrap_or_else(PoisonError::into_inner).remove(&(self.name().to_string(), partition));
         Ok(())
@@ -245,7 +239,7 @@ impl ConsumerTopic {
             let slice = deadline.saturating_duration_since(Instant::now()).min(interrupt::SLICE);
             // SAFETY: rkt is live; the array has room for `want` <= `max` pointers.
             let count = unsafe { rdsys::rd_kafka_consume_batch(self.topic.rkt, partition, millis(slice), slots.as_mut_ptr(), want) };
-            let Ok(count) = usize::try_from(count) else { return Err(last_error()) };
+            let Ok(count) = usize::try_from(count) else { return Err(KafkaError::last()) };
             // SAFETY: the first `count` entries are messages we now own.
             messages.extend(slots[..count.min(want)].iter().map(|message| unsafe { ConsumedMessage::from_raw(*message) }));
             if messages.len() >= max || Instant::now() >= deadline || interrupt::requested() {
@@ -309,7 +303,7 @@ fn in_slices<T>(timeout: Duration, mut wait: impl FnMut(Duration) -> KafkaResult
 
 fn message_or_timeout(message: *mut rdsys::rd_kafka_message_t) -> KafkaResult<Option<ConsumedMessage>> {
     if message.is_null() {
-        let error = last_error();
+        let error = KafkaError::last();
         return if error.code == ERR_TIMED_OUT { Ok(None) } else { Err(error) };
     }
     // SAFETY: a non-NULL message we own.

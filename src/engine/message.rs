@@ -4,13 +4,24 @@
 use std::borrow::Cow;
 use std::ffi::CStr;
 use std::os::raw::c_void;
+use std::ptr::addr_of;
 
 use rdkafka_sys as rdsys;
 
 use super::error::cstr_to_string;
+use super::wire::code_at;
 
 /// A message header: name and optional value.
 pub type Header = (String, Option<Vec<u8>>);
+
+/// The `len` bytes at `ptr`, or `None` for a NULL pointer.
+///
+/// # Safety
+/// A non-NULL `ptr` must point at `len` readable bytes that live for `'a`.
+unsafe fn borrow_bytes<'a>(ptr: *const c_void, len: usize) -> Option<&'a [u8]> {
+    // SAFETY: per the contract.
+    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) })
+}
 
 /// Copies `len` bytes at `ptr`, or `None` for a NULL pointer.
 ///
@@ -18,14 +29,14 @@ pub type Header = (String, Option<Vec<u8>>);
 /// A non-NULL `ptr` must point at `len` readable bytes.
 pub(crate) unsafe fn copy_bytes(ptr: *const c_void, len: usize) -> Option<Vec<u8>> {
     // SAFETY: per the contract.
-    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }.to_vec())
+    unsafe { borrow_bytes(ptr, len) }.map(<[u8]>::to_vec)
 }
 
 /// Copies a message's headers; empty when it has none.
 ///
 /// # Safety
 /// `message` must be valid for the duration of the call.
-pub(crate) unsafe fn read_headers(message: &rdsys::rd_kafka_message_t) -> Vec<Header> {
+pub(crate) unsafe fn read_headers(message: *const rdsys::rd_kafka_message_t) -> Vec<Header> {
     let mut headers: *mut rdsys::rd_kafka_headers_t = std::ptr::null_mut();
     // SAFETY: message is valid; the headers stay owned by the message.
     let found = unsafe { rdsys::rd_kafka_message_headers(message, &mut headers) };
@@ -51,39 +62,48 @@ pub(crate) unsafe fn read_headers(message: &rdsys::rd_kafka_message_t) -> Vec<He
 }
 
 /// Read access to a librdkafka message, borrowed: what PHP's Message shows.
-pub trait MessageView {
-    fn raw(&self) -> &rdsys::rd_kafka_message_t;
+/// The message is read field by field through a pointer, never as a Rust
+/// reference: its `err` may be a broker's code that rdkafka-sys's enum lacks.
+///
+/// # Safety
+/// `raw` must return a valid message that lives at least as long as `self`.
+pub unsafe trait MessageView {
+    fn raw(&self) -> *const rdsys::rd_kafka_message_t;
 
     fn err(&self) -> i32 {
-        self.raw().err as i32
+        // SAFETY: the message is valid while self is (the trait's contract).
+        unsafe { code_at(addr_of!((*self.raw()).err)) }
     }
 
     /// Borrowed from librdkafka when it is valid UTF-8 (topic names are).
     fn topic_name(&self) -> Option<Cow<'_, str>> {
-        let rkt = self.raw().rkt;
+        // SAFETY: the message is valid while self is (the trait's contract).
+        let rkt = unsafe { (*self.raw()).rkt };
         // SAFETY: the topic handle, and so its name, lives at least as long as the message.
         (!rkt.is_null()).then(|| unsafe { CStr::from_ptr(rdsys::rd_kafka_topic_name(rkt)) }.to_string_lossy())
     }
 
     fn partition(&self) -> i32 {
-        self.raw().partition
+        // SAFETY: the message is valid while self is (the trait's contract).
+        unsafe { (*self.raw()).partition }
     }
 
     fn offset(&self) -> i64 {
-        self.raw().offset
+        // SAFETY: the message is valid while self is (the trait's contract).
+        unsafe { (*self.raw()).offset }
     }
 
     /// The payload, borrowed from librdkafka's buffer.
     fn payload(&self) -> Option<&[u8]> {
         let raw = self.raw();
-        // SAFETY: librdkafka guarantees `len` bytes at a non-NULL payload.
-        (!raw.payload.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.payload.cast::<u8>(), raw.len) })
+        // SAFETY: the message is valid while self is; librdkafka guarantees `len` bytes at a non-NULL payload.
+        unsafe { borrow_bytes((*raw).payload, (*raw).len) }
     }
 
     fn key(&self) -> Option<&[u8]> {
         let raw = self.raw();
-        // SAFETY: librdkafka guarantees `key_len` bytes at a non-NULL key.
-        (!raw.key.is_null()).then(|| unsafe { std::slice::from_raw_parts(raw.key.cast::<u8>(), raw.key_len) })
+        // SAFETY: the message is valid while self is; librdkafka guarantees `key_len` bytes at a non-NULL key.
+        unsafe { borrow_bytes((*raw).key, (*raw).key_len) }
     }
 
     /// Milliseconds since the epoch, or -1 when not available.
@@ -112,16 +132,17 @@ impl ConsumedMessage {
     }
 }
 
-impl MessageView for ConsumedMessage {
-    fn raw(&self) -> &rdsys::rd_kafka_message_t {
-        // SAFETY: ptr is non-NULL and owned by us until drop.
-        unsafe { &*self.ptr }
+// SAFETY: ptr is non-NULL and owned by us until drop.
+unsafe impl MessageView for ConsumedMessage {
+    fn raw(&self) -> *const rdsys::rd_kafka_message_t {
+        self.ptr
     }
 }
 
 /// A delivery report handed to PHP while librdkafka serves it: borrowed, no copies.
 pub struct DeliveredMessage<'a> {
-    pub(crate) raw: &'a rdsys::rd_kafka_message_t,
+    /// Valid for `'a`, the delivery callback that serves it.
+    pub(crate) raw: *const rdsys::rd_kafka_message_t,
     pub(crate) opaque: Option<&'a [u8]>,
 }
 
@@ -132,8 +153,9 @@ impl DeliveredMessage<'_> {
     }
 }
 
-impl MessageView for DeliveredMessage<'_> {
-    fn raw(&self) -> &rdsys::rd_kafka_message_t {
+// SAFETY: made only in the delivery callback, from the message it serves, and not kept past it.
+unsafe impl MessageView for DeliveredMessage<'_> {
+    fn raw(&self) -> *const rdsys::rd_kafka_message_t {
         self.raw
     }
 }
@@ -142,5 +164,19 @@ impl Drop for ConsumedMessage {
     fn drop(&mut self) {
         // SAFETY: we own the message and free it once.
         unsafe { rdsys::rd_kafka_message_destroy(self.ptr) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::wire::message_with_code;
+
+    #[test]
+    fn a_delivery_error_code_the_enum_lacks_is_read_as_it_is() {
+        let message = message_with_code(9999);
+        let delivered = DeliveredMessage { raw: message.as_ptr(), opaque: None };
+        assert_eq!(delivered.err(), 9999);
+        assert_eq!((delivered.partition(), delivered.offset(), delivered.payload(), delivered.topic_name()), (0, 0, None, None));
     }
 }

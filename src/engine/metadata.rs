@@ -3,6 +3,7 @@
 //! librdkafka's structures are freed before the binding layer sees anything.
 
 use std::ffi::CString;
+use std::ptr::addr_of;
 use std::time::Duration;
 
 use rdkafka_sys as rdsys;
@@ -11,6 +12,7 @@ use super::client::NativeClient;
 use super::error::{ERR_INVALID_ARG, cstr_to_string, KafkaError, KafkaResult};
 use super::producer::millis;
 use super::topic_partition::{NativePartitionList, TopicPartition};
+use super::wire::{self, code_at, elements};
 
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,49 +46,35 @@ pub struct PartitionMetadata {
     pub isrs: Vec<i32>,
 }
 
-/// A C array of `count` elements as a slice (empty for NULL or a non-positive count).
-///
-/// # Safety
-/// When `items` is not NULL it must point at `count` initialised elements that live for `'a`.
-unsafe fn c_array<'a, T>(items: *const T, count: i32) -> &'a [T] {
-    match usize::try_from(count) {
-        // SAFETY: per the contract.
-        Ok(count) if count > 0 && !items.is_null() => unsafe { std::slice::from_raw_parts(items, count) },
-        _ => &[],
-    }
-}
-
 /// Copies librdkafka's metadata into Rust values.
 ///
 /// # Safety
 /// `metadata` must be a valid metadata object for the duration of the call.
-unsafe fn copy_metadata(metadata: &rdsys::rd_kafka_metadata) -> ClusterMetadata {
-    // SAFETY: a valid metadata object's arrays hold their counts of elements.
+unsafe fn copy_metadata(metadata: *const rdsys::rd_kafka_metadata) -> ClusterMetadata {
+    // SAFETY: a valid metadata object's arrays hold their counts of elements, read
+    // field by field: topics and partitions carry a broker's error code (see `wire`).
     unsafe {
-        let brokers = c_array(metadata.brokers, metadata.broker_cnt)
-            .iter()
-            .map(|broker| BrokerMetadata { id: broker.id, host: cstr_to_string(broker.host), port: broker.port })
+        let brokers = elements((*metadata).brokers, (*metadata).broker_cnt)
+            .map(|broker| BrokerMetadata { id: (*broker).id, host: cstr_to_string((*broker).host), port: (*broker).port })
             .collect();
-        let topics = c_array(metadata.topics, metadata.topic_cnt)
-            .iter()
+        let topics = elements((*metadata).topics, (*metadata).topic_cnt)
             .map(|topic| TopicMetadata {
-                name: cstr_to_string(topic.topic),
-                err: topic.err as i32,
-                partitions: c_array(topic.partitions, topic.partition_cnt)
-                    .iter()
+                name: cstr_to_string((*topic).topic),
+                err: code_at(addr_of!((*topic).err)),
+                partitions: elements((*topic).partitions, (*topic).partition_cnt)
                     .map(|partition| PartitionMetadata {
-                        id: partition.id,
-                        err: partition.err as i32,
-                        leader: partition.leader,
-                        replicas: c_array(partition.replicas, partition.replica_cnt).to_vec(),
-                        isrs: c_array(partition.isrs, partition.isr_cnt).to_vec(),
+                        id: (*partition).id,
+                        err: code_at(addr_of!((*partition).err)),
+                        leader: (*partition).leader,
+                        replicas: elements((*partition).replicas, (*partition).replica_cnt).map(|id| *id).collect(),
+                        isrs: elements((*partition).isrs, (*partition).isr_cnt).map(|id| *id).collect(),
                     })
                     .collect(),
             })
             .collect();
         ClusterMetadata {
-            orig_broker_id: metadata.orig_broker_id,
-            orig_broker_name: cstr_to_string(metadata.orig_broker_name),
+            orig_broker_id: (*metadata).orig_broker_id,
+            orig_broker_name: cstr_to_string((*metadata).orig_broker_name),
             brokers,
             topics,
         }
@@ -108,8 +96,7 @@ impl NativeClient {
                 // SAFETY: rk is live; NULL conf = the handle's defaults; a topic the handle already has is shared.
                 let rkt = unsafe { rdsys::rd_kafka_topic_new(self.rk, name.as_ptr(), std::ptr::null_mut()) };
                 if rkt.is_null() {
-                    // SAFETY: reads this thread's last librdkafka error.
-                    return Err(KafkaError::from_code(unsafe { rdsys::rd_kafka_last_error() } as i32));
+                    return Err(KafkaError::last());
                 }
                 Ok(TopicReference(rkt))
             })
@@ -117,11 +104,11 @@ impl NativeClient {
         let mut metadata: *const rdsys::rd_kafka_metadata = std::ptr::null();
         let only = topic.as_ref().map_or(std::ptr::null_mut(), |topic| topic.0);
         // SAFETY: rk and the topic reference are live; on success we own `metadata`.
-        let code = unsafe { rdsys::rd_kafka_metadata(self.rk, i32::from(all_topics), only, &mut metadata, millis(timeout)) };
-        KafkaError::check(code)?;
+        let code = unsafe { wire::metadata(self.rk, i32::from(all_topics), only, &mut metadata, millis(timeout)) };
+        KafkaError::check_code(code)?;
         // SAFETY: librdkafka returned a valid object, copied and then freed once here.
         unsafe {
-            let copied = copy_metadata(&*metadata);
+            let copied = copy_metadata(metadata);
             rdsys::rd_kafka_metadata_destroy(metadata);
             Ok(copied)
         }
@@ -141,9 +128,9 @@ impl NativeClient {
         let (mut low, mut high) = (0_i64, 0_i64);
         // SAFETY: rk is live; the name and the out pointers outlive the call.
         let code = unsafe {
-            rdsys::rd_kafka_query_watermark_offsets(self.rk, topic.as_ptr(), partition, &mut low, &mut high, millis(timeout))
+            wire::query_watermark_offsets(self.rk, topic.as_ptr(), partition, &mut low, &mut high, millis(timeout))
         };
-        KafkaError::check(code).map(|()| (low, high))
+        KafkaError::check_code(code).map(|()| (low, high))
     }
 
     /// For each partition, the earliest offset whose timestamp is at least the
@@ -152,7 +139,7 @@ impl NativeClient {
         self.check_usable()?;
         let list = NativePartitionList::from_partitions(partitions)?;
         // SAFETY: rk and the list are live; librdkafka writes the results into the list.
-        KafkaError::check(unsafe { rdsys::rd_kafka_offsets_for_times(self.rk, list.ptr, millis(timeout)) })?;
+        KafkaError::check_code(unsafe { wire::offsets_for_times(self.rk, list.ptr, millis(timeout)) })?;
         Ok(list.to_partitions())
     }
 

@@ -23,6 +23,7 @@ pub mod topic;
 pub mod topic_partition;
 pub mod transactions;
 pub mod version;
+pub(crate) mod wire;
 
 pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks, NativeClient};
 pub use conf::{MemoryDefaults, NativeConf, NativeTopicConf};

@@ -18,6 +18,7 @@ use super::error::{ERR_INTR, ERR_INVALID_ARG, KafkaError, KafkaResult};
 use super::interrupt;
 use super::message::DeliveredMessage;
 use super::persistent::{self, PersistentKey};
+use super::wire;
 
 /// `RD_KAFKA_PARTITION_UA`: let the partitioner choose.
 pub const PARTITION_UA: i32 = -1;
@@ -503,9 +504,7 @@ impl ProducerTopic {
         // SAFETY: rk is live; librdkafka takes ownership of the (duplicated) conf.
         let rkt = unsafe { rdsys::rd_kafka_topic_new(core.client.rk, c_name.as_ptr(), conf) };
         if rkt.is_null() {
-            // SAFETY: reads this thread's last librdkafka error.
-            let code = unsafe { rdsys::rd_kafka_last_error() } as i32;
-            return Err(KafkaError::from_code(code));
+            return Err(KafkaError::last());
         }
         Ok(Self { core, rkt, name: name.to_string() })
     }
@@ -608,7 +607,7 @@ impl ProducerTopic {
             0
         } else {
             // SAFETY: reads this thread's last librdkafka error, set by the failed call.
-            unsafe { rdsys::rd_kafka_last_error() as i32 }
+            unsafe { wire::last_error() }
         }
     }
 

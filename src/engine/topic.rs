@@ -43,8 +43,7 @@ impl NativeTopic {
         // SAFETY: rk is live; librdkafka takes ownership of the (duplicated) conf.
         let rkt = unsafe { rdsys::rd_kafka_topic_new(client.rk, c_name.as_ptr(), conf) };
         if rkt.is_null() {
-            // SAFETY: reads this thread's last librdkafka error.
-            return Err(KafkaError::from_code(unsafe { rdsys::rd_kafka_last_error() } as i32));
+            return Err(KafkaError::last());
         }
         Ok(Self { owner, rkt, name: name.to_string() })
     }

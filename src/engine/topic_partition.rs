@@ -1,10 +1,12 @@
 //! A topic/partition/offset triple and its conversion to librdkafka's lists.
 
 use std::ffi::CString;
+use std::ptr::addr_of;
 
 use rdkafka_sys as rdsys;
 
 use super::error::{cstr_to_string, KafkaError, KafkaResult, CONF_INVALID};
+use super::wire::{code_at, elements};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicPartition {
@@ -67,23 +69,17 @@ pub(crate) unsafe fn partitions_of(list: *const rdsys::rd_kafka_topic_partition_
     if list.is_null() {
         return Vec::new();
     }
-    // SAFETY: a valid list has `cnt` initialised elements at `elems`.
-    let elements = unsafe {
-        let count = usize::try_from((*list).cnt).unwrap_or(0);
-        if count == 0 || (*list).elems.is_null() {
-            return Vec::new();
-        }
-        std::slice::from_raw_parts((*list).elems, count)
-    };
-    elements
-        .iter()
-        .map(|element| TopicPartition {
-            topic: cstr_to_string(element.topic),
-            partition: element.partition,
-            offset: element.offset,
-            err: element.err as i32,
-        })
-        .collect()
+    // SAFETY: a valid list has `cnt` initialised elements at `elems`, read field by field (see `wire`).
+    unsafe {
+        elements((*list).elems, (*list).cnt)
+            .map(|element| TopicPartition {
+                topic: cstr_to_string((*element).topic),
+                partition: (*element).partition,
+                offset: (*element).offset,
+                err: code_at(addr_of!((*element).err)),
+            })
+            .collect()
+    }
 }
 
 impl Drop for NativePartitionList {
@@ -104,5 +100,13 @@ mod tests {
         let partitions = vec![TopicPartition::new("a", 0, 5), TopicPartition::new("b", 3, -2)];
         let list = NativePartitionList::from_partitions(&partitions).unwrap();
         assert_eq!(list.to_partitions(), partitions);
+    }
+
+    #[test]
+    fn a_partition_error_code_the_enum_lacks_is_copied_as_it_is() {
+        let list = NativePartitionList::from_partitions(&[TopicPartition::new("a", 0, 5)]).unwrap();
+        // SAFETY: the list holds one element; its err is written as the int a broker's reply would put there.
+        unsafe { std::ptr::addr_of_mut!((*(*list.ptr).elems).err).cast::<i32>().write(9999) };
+        assert_eq!(list.to_partitions()[0].err, 9999);
     }
 }
