@@ -77,7 +77,10 @@ $rows = [
     new Row('persistent', $extension, "$www/produce.php", ['persistent' => 1], $workers),
 ];
 if ($theirs) {
-    $rows[] = new Row('php-rdkafka non-persistent', $theirs, "$www/produce.php", [], $workers);
+    // The librdkafka version php-rdkafka runs on, for the row's label.
+    $version = (int) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg($theirs) . ' -r "echo RD_KAFKA_VERSION;"');
+    $label = sprintf('php-rdkafka (librdkafka %d.%d.%d)', $version >> 24, ($version >> 16) & 0xff, ($version >> 8) & 0xff);
+    $rows[] = new Row($label, $theirs, "$www/produce.php", [], $workers);
 }
 // The rows take turns, a slice of requests each per round, so that the machine's
 // drift over the run (a busy neighbour, CPU frequency) weighs on every row alike.
@@ -132,12 +135,12 @@ $rows = $figures;
 
 $baseline = $rows[0];
 printf("\nPHP-FPM, %d requests per row in %d interleaved rounds, %d workers per row, %d kept-open FastCGI connections; mock cluster in another process\n\n", $requests, $rounds, $workers, $workers);
-printf("| %-26s | %9s | %8s | %8s | %8s | %12s | %13s | %18s | %11s | %11s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'broker connections', 'ApiVersions', 'open at end');
-printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 28), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 20), str_repeat('-', 13), str_repeat('-', 13));
+printf("| %-31s | %9s | %8s | %8s | %8s | %12s | %13s | %18s | %11s | %11s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'broker connections', 'ApiVersions', 'open at end');
+printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 33), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 20), str_repeat('-', 13), str_repeat('-', 13));
 foreach ($rows as $row) {
     $added = $row === $baseline ? '' : sprintf('%.3f', $row['p50_ms'] - $baseline['p50_ms']);
     $added_mean = $row === $baseline ? '' : sprintf('%.3f', $row['mean_ms'] - $baseline['mean_ms']);
-    printf("| %-26s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
+    printf("| %-31s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
 }
 [$non, $per] = [$rows[1], $rows[2]];
 $added_non = $non['p50_ms'] - $baseline['p50_ms'];

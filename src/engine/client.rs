@@ -405,6 +405,14 @@ impl Drop for NativeClient {
             // the handle's memory is left to the process exit.
             return;
         }
+        if self.is_producer && self.shared.undelivered.load(Ordering::SeqCst) == 0 {
+            // No message is outstanding (the producer's shutdown saw to that), so this
+            // only cancels librdkafka's own requests in flight: rd_kafka_destroy() then
+            // returns in ~0.3 ms instead of ~0.8 ms (measured), which a web request that
+            // makes a producer pays every time. php-rdkafka purges here too.
+            // SAFETY: rk is live.
+            unsafe { rdsys::rd_kafka_purge(self.rk, rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT) };
+        }
         // SAFETY: we own rk and destroy it once; `shared` is dropped after this returns,
         // so callbacks fired during destruction still see valid state.
         unsafe { rdsys::rd_kafka_destroy_flags(self.rk, self.destroy_flags.load(Ordering::SeqCst)) };

@@ -169,8 +169,11 @@ impl Engine {
         // SAFETY: the opaque points into the client's Box, alive until the queue is disabled.
         unsafe { rdsys::rd_kafka_queue_cb_event_enable(main_queue, Some(on_main_queue_event), opaque) };
         LIVE_CLIENTS.fetch_add(1, Ordering::Relaxed);
-        // Events may have arrived before the callback was installed.
-        wake(core.shared());
+        // Events may have arrived before the callback was installed (which only fires
+        // when the queue stops being empty); usually none have, and no wake is needed.
+        if core.main_queue_len() > 0 {
+            wake(core.shared());
+        }
         core
     }
 
