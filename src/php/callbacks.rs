@@ -43,7 +43,7 @@ impl PhpCallback {
                 std::ptr::null_mut(),
             )
         };
-        if result < 0 || ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        if result < 0 || super::exception::exception_pending() {
             ControlFlow::Break(())
         } else {
             ControlFlow::Continue(())
@@ -214,7 +214,7 @@ pub fn direct_delivery<'a>(
 ) -> impl FnMut(&crate::engine::DeliveredMessage<'_>) -> SinkOutcome + 'a {
     move |message| {
         let Some(callback) = &callbacks.delivery else { return SinkOutcome::Declined };
-        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        if super::exception::exception_pending() {
             return SinkOutcome::Declined;
         }
         match super::message::from_delivered(message) {

@@ -145,6 +145,14 @@ extern "C" {
     fn zend_error(error_type: std::os::raw::c_int, format: *const std::os::raw::c_char, ...);
 }
 
+/// Whether a PHP exception is pending. Read without ext-php-rs's `ExecutorGlobals::get()`,
+/// whose lock cost ~5 % of a `poll()` serving delivery reports (it is asked once per report).
+pub fn exception_pending() -> bool {
+    // SAFETY: the executor globals live as long as the process; this runs on the PHP
+    // thread, the only one that writes them.
+    unsafe { ext_php_rs::ffi::ext_php_rs_executor_globals().as_ref() }.is_some_and(|globals| !globals.exception.is_null())
+}
+
 /// A PHP warning (`E_WARNING`) with our own message and no function prefix.
 pub fn warning(message: &str) {
     let Ok(message) = std::ffi::CString::new(message.replace('\0', "\\0")) else { return };

@@ -158,7 +158,7 @@ unsafe extern "C" fn checked(execute_data: *mut zend_execute_data, retval: *mut 
     };
     // SAFETY: the generated handler of this very method, with PHP's own arguments.
     unsafe { (originals[found].1)(execute_data, retval) };
-    if ExecutorGlobals::has_exception() {
+    if super::exception::exception_pending() {
         // SAFETY: the same frame, still live.
         unsafe { rewrite_exception(execute_data, function) };
     }
