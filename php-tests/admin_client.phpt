@@ -1,5 +1,5 @@
 --TEST--
-RdKafka\Admin\AdminClient (php-rdkafka 7 names): NewTopic/DeleteTopic/NewPartitions/AdminOptions validate their input; element and option mistakes are TypeError/InvalidArgumentException; a request the cluster cannot serve (librdkafka's mock has no controller for admin requests) fails as RdKafka\KafkaErrorException within the request timeout, deleteRecords with a per-partition error
+RdKafka\Admin\AdminClient: NewTopic/DeleteTopic/NewPartitions/AdminOptions validate their input; element and option mistakes are TypeError/InvalidArgumentException; a request the cluster cannot serve (librdkafka's mock has no controller for admin requests) fails as RdKafka\KafkaErrorException within the request timeout, deleteRecords with a per-partition error
 --SKIPIF--
 <?php if (getenv('TEST_KAFKA_BROKERS')) die('skip checks how librdkafka\'s mock (which serves no admin requests) fails; admin_client_broker.phpt covers a real broker'); ?>
 --FILE--

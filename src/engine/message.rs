@@ -1,7 +1,6 @@
 //! A consumed message, kept in librdkafka's memory until the binding layer has
 //! copied what it needs straight into PHP values (no intermediate copy).
 
-use std::borrow::Cow;
 use std::ffi::CStr;
 use std::os::raw::c_void;
 use std::ptr::addr_of;
@@ -75,12 +74,13 @@ pub unsafe trait MessageView {
         unsafe { code_at(addr_of!((*self.raw()).err)) }
     }
 
-    /// Borrowed from librdkafka when it is valid UTF-8 (topic names are).
-    fn topic_name(&self) -> Option<Cow<'_, str>> {
+    /// The topic's name as librdkafka holds it (PHP strings are bytes; Kafka's
+    /// topic names are ASCII), borrowed: no copy, no UTF-8 check per message.
+    fn topic_name(&self) -> Option<&[u8]> {
         // SAFETY: the message is valid while self is (the trait's contract).
         let rkt = unsafe { (*self.raw()).rkt };
         // SAFETY: the topic handle, and so its name, lives at least as long as the message.
-        (!rkt.is_null()).then(|| unsafe { CStr::from_ptr(rdsys::rd_kafka_topic_name(rkt)) }.to_string_lossy())
+        (!rkt.is_null()).then(|| unsafe { CStr::from_ptr(rdsys::rd_kafka_topic_name(rkt)) }.to_bytes())
     }
 
     fn partition(&self) -> i32 {

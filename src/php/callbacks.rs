@@ -1,7 +1,10 @@
 //! PHP callables held by `Conf` and the clients, and how they are called.
 //! Callbacks only ever run on the PHP thread, from poll()/flush()/consume().
 
+use std::cell::Cell;
 use std::ops::ControlFlow;
+
+use ext_php_rs::ffi::{zend_class_entry, zend_fcall_info_cache, zend_function, zend_object};
 
 use ext_php_rs::convert::{FromZval, IntoZvalDyn};
 use ext_php_rs::flags::DataType;
@@ -10,7 +13,23 @@ use ext_php_rs::types::{ZendCallable, Zval};
 use crate::engine::client::SinkOutcome;
 
 /// A PHP callable; the parameter type `callable` makes PHP reject anything else with a TypeError.
-pub struct PhpCallback(Zval);
+pub struct PhpCallback(Zval, Cell<Option<Resolved>>);
+
+/// What PHP resolved the callable to, kept so that a callback called per delivery
+/// report skips PHP's callable lookup each time (`zend_is_callable_ex`, about 180
+/// instructions a call). The pointers stay valid while the callable zval, which this
+/// value lives beside, holds the closure or object they point into.
+#[derive(Clone, Copy)]
+struct Resolved {
+    function: *mut zend_function,
+    object: *mut zend_object,
+    called_scope: *mut zend_class_entry,
+}
+
+extern "C" {
+    // ZEND_API since PHP 8.0; ext-php-rs does not bind it.
+    fn zend_release_fcall_info_cache(fcc: *mut zend_fcall_info_cache);
+}
 
 impl PhpCallback {
     /// Calls it; `Break` when it threw, leaving the exception pending so it
@@ -31,23 +50,66 @@ impl PhpCallback {
     pub fn call_zvals(&self, args: &mut [Zval]) -> ControlFlow<()> {
         let mut retval = Zval::new();
         let Ok(count) = u32::try_from(args.len()) else { return ControlFlow::Break(()) };
-        // SAFETY: the callable zval and the arguments live across the call; PHP copies
-        // the arguments into the callee's frame and leaves ours to drop.
-        let result = unsafe {
-            ext_php_rs::ffi::_call_user_function_impl(
-                std::ptr::null_mut(),
-                std::ptr::from_ref(&self.0).cast_mut(),
-                &raw mut retval,
-                count,
-                args.as_mut_ptr(),
-                std::ptr::null_mut(),
-            )
+        let called = match self.resolve() {
+            // SAFETY: the resolved function, object and scope are alive while the callable
+            // is (see Resolved); the arguments live across the call and PHP copies them.
+            Some(resolved) => unsafe {
+                ext_php_rs::ffi::zend_call_known_function(
+                    resolved.function,
+                    resolved.object,
+                    resolved.called_scope,
+                    &raw mut retval,
+                    count,
+                    args.as_mut_ptr(),
+                    std::ptr::null_mut(),
+                );
+                true
+            },
+            // SAFETY: the callable zval and the arguments live across the call; PHP copies
+            // the arguments into the callee's frame and leaves ours to drop.
+            None => unsafe {
+                ext_php_rs::ffi::_call_user_function_impl(
+                    std::ptr::null_mut(),
+                    std::ptr::from_ref(&self.0).cast_mut(),
+                    &raw mut retval,
+                    count,
+                    args.as_mut_ptr(),
+                    std::ptr::null_mut(),
+                ) >= 0
+            },
         };
-        if result < 0 || super::exception::exception_pending() {
+        if !called || super::exception::exception_pending() {
             ControlFlow::Break(())
         } else {
             ControlFlow::Continue(())
         }
+    }
+
+    /// The callable resolved once; `None` for what must be resolved per call (a
+    /// trampoline: `__call`/`__callStatic` make a new function object each time).
+    fn resolve(&self) -> Option<Resolved> {
+        if let Some(resolved) = self.1.get() {
+            return Some(resolved);
+        }
+        // SAFETY: an all-NULL cache is the state PHP expects to fill in.
+        let mut fcc: zend_fcall_info_cache = unsafe { std::mem::zeroed() };
+        let callable = std::ptr::from_ref(&self.0).cast_mut();
+        // SAFETY: a live callable zval; PHP fills `fcc` and allocates nothing else (no name, no error wanted).
+        let callable_ok = unsafe {
+            ext_php_rs::ffi::zend_is_callable_ex(callable, std::ptr::null_mut(), 0, std::ptr::null_mut(), &raw mut fcc, std::ptr::null_mut())
+        };
+        if !callable_ok || fcc.function_handler.is_null() {
+            return None;
+        }
+        // SAFETY: function_handler points at a live zend_function, just resolved.
+        if unsafe { (*fcc.function_handler).common.fn_flags } & ext_php_rs::ffi::ZEND_ACC_CALL_VIA_TRAMPOLINE != 0 {
+            // SAFETY: releases the trampoline this lookup made.
+            unsafe { zend_release_fcall_info_cache(&raw mut fcc) };
+            return None;
+        }
+        let resolved = Resolved { function: fcc.function_handler, object: fcc.object, called_scope: fcc.called_scope };
+        self.1.set(Some(resolved));
+        Some(resolved)
     }
 }
 
@@ -62,7 +124,7 @@ impl PhpCallback {
 
 impl Clone for PhpCallback {
     fn clone(&self) -> Self {
-        Self(self.0.shallow_clone())
+        Self(self.0.shallow_clone(), Cell::new(None))
     }
 }
 
@@ -70,7 +132,7 @@ impl<'a> FromZval<'a> for PhpCallback {
     const TYPE: DataType = DataType::Callable;
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.is_callable().then(|| Self(zval.shallow_clone()))
+        zval.is_callable().then(|| Self(zval.shallow_clone(), Cell::new(None)))
     }
 }
 
@@ -212,12 +274,13 @@ pub fn direct_delivery<'a>(
     callbacks: &'a ClientCallbacks,
     this: &'a Zval,
 ) -> impl FnMut(&crate::engine::DeliveredMessage<'_>) -> SinkOutcome + 'a {
+    let mut topic_names = super::message::TopicNameCache::default();
     move |message| {
         let Some(callback) = &callbacks.delivery else { return SinkOutcome::Declined };
         if super::exception::exception_pending() {
             return SinkOutcome::Declined;
         }
-        match super::message::from_delivered(message) {
+        match super::message::from_delivered(message, &mut topic_names) {
             Ok(message) => match callback.call_zvals(&mut [this.shallow_clone(), message]) {
                 ControlFlow::Continue(()) => SinkOutcome::Taken,
                 ControlFlow::Break(()) => SinkOutcome::TakenStop,

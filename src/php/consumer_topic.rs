@@ -79,7 +79,7 @@ impl ConsumerTopic {
         guard(|| {
             let partition = partition_or_unassigned(partition.0)?;
             match self.engine.consume(partition, timeout(timeout_ms.0)).or_throw()? {
-                Some(found) => message::from_consumed(&found).map(|value| Some(MessageValue(value))),
+                Some(found) => message::from_consumed(&found, &mut message::TopicNameCache::default()).map(|value| Some(MessageValue(value))),
                 None => Ok(None),
             }
         })
@@ -94,7 +94,8 @@ impl ConsumerTopic {
                 .ok_or_else(|| invalid_argument(format!("Out of range value '{}' for batch_size", batch_size.0)))?;
             let partition = partition_or_unassigned(partition.0)?;
             let messages = self.engine.consume_batch(partition, timeout(timeout_ms.0), batch_size).or_throw()?;
-            list(messages.iter().map(message::from_consumed).collect::<PhpResult<Vec<Zval>>>()?)
+            let mut topic_names = message::TopicNameCache::default();
+            list(messages.iter().map(|found| message::from_consumed(found, &mut topic_names)).collect::<PhpResult<Vec<Zval>>>()?)
         })
     }
 
@@ -109,7 +110,7 @@ impl ConsumerTopic {
             while let Some(found) = self.engine.consume(partition, wait).or_throw()? {
                 wait = std::time::Duration::ZERO;
                 count += 1;
-                let mut arguments = [message::from_consumed(&found)?];
+                let mut arguments = [message::from_consumed(&found, &mut message::TopicNameCache::default())?];
                 if callback.call_zvals(&mut arguments).is_break() {
                     break;
                 }

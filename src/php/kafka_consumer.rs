@@ -29,6 +29,8 @@ const MAX_BATCH: usize = 1_000_000;
 pub struct KafkaConsumer {
     engine: engine::KafkaConsumer,
     callbacks: ClientCallbacks,
+    /// The last topic name made into a PHP string, shared by the Messages that follow.
+    topic_names: std::cell::RefCell<message::TopicNameCache>,
 }
 
 /// Reads `null`, an `RdKafka\Message` (commits its offset + 1) or an array of `RdKafka\TopicPartition`.
@@ -84,7 +86,7 @@ impl KafkaConsumer {
             let (mut native, callbacks) = conf.snapshot();
             native.apply_consumer_defaults(&super::ini::memory_defaults()).or_throw()?;
             let engine = engine::KafkaConsumer::new(native, callbacks.enabled()).or_throw()?;
-            Ok(Self { engine, callbacks })
+            Ok(Self { engine, callbacks, topic_names: std::cell::RefCell::default() })
         })
     }
 
@@ -137,7 +139,7 @@ impl KafkaConsumer {
             let outcome =
                 consumer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
             match outcome {
-                PollOutcome::Message(found) => message::from_consumed(&found).map(MessageValue),
+                PollOutcome::Message(found) => message::from_consumed(&found, &mut consumer.topic_names.borrow_mut()).map(MessageValue),
                 PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT).map(MessageValue),
                 // A callback threw: its exception is pending and leaves this call.
                 PollOutcome::Interrupted => Ok(MessageValue(null_zval())),
@@ -160,7 +162,8 @@ impl KafkaConsumer {
                 .ok_or_else(|| invalid_argument(format!("Out of range value '{}' for $max_messages: use 1 to {MAX_BATCH}", max_messages.0)))?;
             // If a callback threw (only before the first message), its exception leaves this call.
             let found = consumer.engine.poll_batch(timeout(timeout_ms.0), max, |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
-            list(found.iter().map(message::from_consumed).collect::<PhpResult<Vec<Zval>>>()?)
+            let mut topic_names = consumer.topic_names.borrow_mut();
+            list(found.iter().map(|found| message::from_consumed(found, &mut topic_names)).collect::<PhpResult<Vec<Zval>>>()?)
         })
     }
 

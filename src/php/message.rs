@@ -72,7 +72,8 @@ impl IntoZval for MessageValue {
 /// What a Message shows, borrowed from wherever it came from.
 pub struct MessageFields<'a> {
     pub err: i32,
-    pub topic_name: Option<&'a str>,
+    /// A PHP string, or null.
+    pub topic_name: Zval,
     /// Shown only when there is a payload, as php-rdkafka does (-1 = not available).
     pub timestamp: i64,
     pub partition: i32,
@@ -127,7 +128,7 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
     // In PROPERTIES order.
     let values: [Zval; PROPERTIES.len()] = [
         long_zval(i64::from(fields.err)),
-        fields.topic_name.map_or_else(null_zval, |name| bytes_zval(name.as_bytes())),
+        fields.topic_name.shallow_clone(),
         if fields.payload.is_some() { long_zval(fields.timestamp) } else { null_zval() },
         long_zval(i64::from(fields.partition)),
         optional_bytes_zval(fields.payload),
@@ -141,28 +142,36 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
     let base = std::ptr::from_mut::<ZendObject>(&mut object).cast::<u8>();
     for (offset, value) in offsets.iter().zip(values) {
         // SAFETY: each offset is a declared property slot of this class, initialised
-        // to its default (null) by ZendObject::new; the old value is released by drop.
-        drop(unsafe { std::ptr::replace(base.add(*offset).cast::<Zval>(), value) });
+        // to its default by ZendObject::new.
+        unsafe {
+            let slot = base.add(*offset).cast::<Zval>();
+            if (*slot).u1.type_info & (ext_php_rs::ffi::IS_TYPE_REFCOUNTED << ext_php_rs::ffi::Z_TYPE_FLAGS_SHIFT) == 0 {
+                // The default (null) holds nothing to release: skip the release call,
+                // ten per Message, one Message per delivery report or consumed message.
+                std::ptr::write(slot, value);
+            } else {
+                drop(std::ptr::replace(slot, value));
+            }
+        }
     }
     object.into_zval(false).map_err(|error| exception(error.to_string(), -1))
 }
 
-pub fn from_consumed(message: &ConsumedMessage) -> PhpResult<Zval> {
+pub fn from_consumed(message: &ConsumedMessage, topic_names: &mut TopicNameCache) -> PhpResult<Zval> {
     // An error event's "message" carries no headers worth reading.
     let headers = if message.err() == 0 { message.headers() } else { Vec::new() };
-    from_view(message, &headers, None)
+    from_view(message, &headers, None, topic_names)
 }
 
 /// A delivery report served on the PHP thread, read straight from librdkafka.
-pub fn from_delivered(message: &DeliveredMessage<'_>) -> PhpResult<Zval> {
-    from_view(message, &message.headers(), message.opaque())
+pub fn from_delivered(message: &DeliveredMessage<'_>, topic_names: &mut TopicNameCache) -> PhpResult<Zval> {
+    from_view(message, &message.headers(), message.opaque(), topic_names)
 }
 
-fn from_view(message: &impl MessageView, headers: &[Header], opaque: Option<&[u8]>) -> PhpResult<Zval> {
-    let topic = message.topic_name();
+fn from_view(message: &impl MessageView, headers: &[Header], opaque: Option<&[u8]>, topic_names: &mut TopicNameCache) -> PhpResult<Zval> {
     new_message(&MessageFields {
         err: message.err(),
-        topic_name: topic.as_deref(),
+        topic_name: message.topic_name().map_or_else(null_zval, |name| topic_names.string(name)),
         timestamp: message.timestamp(),
         partition: message.partition(),
         payload: message.payload(),
@@ -173,10 +182,30 @@ fn from_view(message: &impl MessageView, headers: &[Header], opaque: Option<&[u8
     })
 }
 
+/// The last topic name made into a PHP string: the messages of one `poll()` or
+/// `consume()` loop are mostly of one topic, so its string is made once and
+/// shared (refcounted) instead of allocated for each message.
+#[derive(Default)]
+pub struct TopicNameCache(Option<Zval>);
+
+impl TopicNameCache {
+    fn string(&mut self, name: &[u8]) -> Zval {
+        if let Some(cached) = &self.0 {
+            if cached.zend_str().is_some_and(|string| string.as_bytes() == name) {
+                return cached.shallow_clone();
+            }
+        }
+        let string = bytes_zval(name);
+        let shared = string.shallow_clone();
+        self.0 = Some(string);
+        shared
+    }
+}
+
 pub fn from_delivery_report(report: &DeliveryReport) -> PhpResult<Zval> {
     new_message(&MessageFields {
         err: report.err,
-        topic_name: Some(&report.topic),
+        topic_name: bytes_zval(report.topic.as_bytes()),
         timestamp: report.timestamp,
         partition: report.partition,
         payload: report.payload.as_deref(),
@@ -191,7 +220,7 @@ pub fn from_delivery_report(report: &DeliveryReport) -> PhpResult<Zval> {
 pub fn error_only(code: i32) -> PhpResult<Zval> {
     new_message(&MessageFields {
         err: code,
-        topic_name: None,
+        topic_name: null_zval(),
         timestamp: -1,
         partition: 0,
         payload: None,

@@ -44,7 +44,7 @@ impl Queue {
     /// The next message, or null on timeout.
     pub fn consume(&self, timeout_ms: PhpInt) -> PhpResult<Option<MessageValue>> {
         guard(|| match self.engine.consume(timeout(timeout_ms.0)).or_throw()? {
-            Some(found) => message::from_consumed(&found).map(|value| Some(MessageValue(value))),
+            Some(found) => message::from_consumed(&found, &mut message::TopicNameCache::default()).map(|value| Some(MessageValue(value))),
             None => Ok(None),
         })
     }

@@ -20,13 +20,17 @@ pub fn optional_bytes_zval(bytes: Option<&[u8]>) -> Zval {
 
 pub fn null_zval() -> Zval {
     let mut zval = Zval::new();
-    zval.set_null();
+    // A new zval holds nothing to release: set its type directly (a Message takes
+    // several per delivery report; the setters first release the old value).
+    zval.u1.type_info = ext_php_rs::ffi::IS_NULL;
     zval
 }
 
 pub fn long_zval(value: i64) -> Zval {
     let mut zval = Zval::new();
-    zval.set_long(value);
+    // As in null_zval: nothing to release in a new zval.
+    zval.value.lval = value;
+    zval.u1.type_info = ext_php_rs::ffi::IS_LONG;
     zval
 }
 
