@@ -1,5 +1,5 @@
 --TEST--
-PHP-FPM: persistent producers survive across requests: 1,200 requests on 2 workers deliver every message exactly once, open connections per worker (not per request), never show one request's delivery reports to another, and are re-created after a fatal error
+PHP-FPM: persistent producers survive across requests: 1,200 requests on 2 workers deliver every message exactly once, open connections per worker (not per request), never show one request's delivery reports to another, and are re-created after a fatal error; workers replaced every 7 requests (pm.max_requests) deliver, at their exit, what their last requests left in flight
 --SKIPIF--
 <?php
 require __DIR__ . '/../bench/fpm/FpmPool.php';
@@ -102,6 +102,35 @@ unset($consumer);
 $missing = array_filter(range(0, REQUESTS - 1), fn ($i) => !isset($seen["m$i"]));
 $duplicated = array_filter($seen, fn ($count) => $count > 1);
 echo "delivered: ", count($seen) - 1, " of ", REQUESTS, ", missing ", count($missing), ", duplicated ", count($duplicated), "\n";
+
+// Workers replaced every 7 requests, each request leaving its message in flight
+// (no flush, request_flush_ms=0): a worker's exit (module shutdown) delivers them.
+$recycled_topic = unique_name('fpm-recycled');
+$cluster->createTopic($recycled_topic, 1);
+$fpm = new FpmPool(getenv('RDKAFKA_RS_EXTENSION'), WORKERS, ['rdkafka_rs.request_flush_ms' => '0'], 7);
+$recycled_pids = [];
+fastcgi_run($fpm->address, 1, 70, fn (int $i) => [
+    'SCRIPT_FILENAME' => realpath(__DIR__ . '/../bench/fpm/www/produce.php'), 'SCRIPT_NAME' => '/produce.php', 'REQUEST_METHOD' => 'GET',
+    'QUERY_STRING' => http_build_query(['id' => "r$i", 'persistent' => 1, 'mode' => 'leave']),
+    'KAFKA_BROKERS' => $brokers, 'KAFKA_TOPIC' => $recycled_topic,
+], function (int $i, string $body) use (&$recycled_pids) {
+    $recycled_pids[json_decode($body, true)['pid'] ?? 'error'] = true;
+}, false); // a connection per request: a retiring worker closes its own
+$log = $fpm->stop();
+echo "recycled workers: ", count($recycled_pids) >= 10 ? 'at least 10' : count($recycled_pids), "; fpm log warnings: ", preg_match('/Warning|lost/', $log) ? $log : 'none', "\n";
+$consumer = new RdKafka\KafkaConsumer(consumer_conf($brokers, unique_name('fpm-recycled')));
+$consumer->assign([new RdKafka\TopicPartition($recycled_topic, 0, RD_KAFKA_OFFSET_BEGINNING)]);
+$recycled = [];
+$deadline = microtime(true) + 20;
+while (count($recycled) < 70 && microtime(true) < $deadline) {
+    $message = $consumer->consume(200);
+    if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
+        $recycled[rtrim($message->payload, '.')] = ($recycled[rtrim($message->payload, '.')] ?? 0) + 1;
+    }
+}
+$consumer->close();
+unset($consumer);
+echo "delivered across worker exits: ", count($recycled), " of 70, duplicated ", count(array_filter($recycled, fn ($count) => $count > 1)), "\n";
 ?>
 --EXPECT--
 handshakes per handle: measured
@@ -114,3 +143,5 @@ connections: at most one handle's per worker, plus one per fatal error
 re-created after the fatal errors: [2,2]
 fpm log warnings: none
 delivered: 1200 of 1200, missing 0, duplicated 0
+recycled workers: at least 10; fpm log warnings: none
+delivered across worker exits: 70 of 70, duplicated 0

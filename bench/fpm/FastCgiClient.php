@@ -22,14 +22,21 @@ final class FastCgiConnection
     private string $stdout = '';
     private string $stderr = '';
     private ?float $sentAt = null;
+    private bool $used = false;
     /** @var mixed what the caller attached to the request in flight */
     public $tag = null;
 
-    public function __construct(string $address)
+    /** @param bool $keep FCGI_KEEP_CONN; without it php-fpm closes after each request and send() reconnects */
+    public function __construct(private string $address, private bool $keep = true)
     {
-        $socket = stream_socket_client("tcp://$address", $errno, $error, 5);
+        $this->connect();
+    }
+
+    private function connect(): void
+    {
+        $socket = stream_socket_client("tcp://$this->address", $errno, $error, 5);
         if ($socket === false) {
-            throw new RuntimeException("FastCGI connect to $address failed: $error");
+            throw new RuntimeException("FastCGI connect to $this->address failed: $error");
         }
         stream_set_blocking($socket, false);
         stream_set_write_buffer($socket, 0);
@@ -44,13 +51,18 @@ final class FastCgiConnection
     /** Sends one request; read() collects the answer. */
     public function send(array $params, $tag = null): void
     {
+        if (!$this->keep && $this->used) {
+            fclose($this->socket);
+            $this->connect();
+        }
+        $this->used = true;
         $this->tag = $tag;
         $this->stdout = $this->stderr = $this->buffer = '';
         $encoded = '';
         foreach ($params as $name => $value) {
             $encoded .= self::length(strlen($name)) . self::length(strlen($value)) . $name . $value;
         }
-        $packet = self::record(self::BEGIN_REQUEST, pack('nCx5', self::RESPONDER, self::KEEP_CONN))
+        $packet = self::record(self::BEGIN_REQUEST, pack('nCx5', self::RESPONDER, $this->keep ? self::KEEP_CONN : 0))
             . self::record(self::PARAMS, $encoded) . self::record(self::PARAMS, '') . self::record(self::STDIN, '');
         $this->sentAt = hrtime(true);
         stream_set_blocking($this->socket, true);
@@ -68,7 +80,7 @@ final class FastCgiConnection
     {
         $chunk = fread($this->socket, 65536);
         if ($chunk === false || ($chunk === '' && feof($this->socket))) {
-            throw new RuntimeException('php-fpm closed the FastCGI connection');
+            throw new RuntimeException('php-fpm closed the FastCGI connection before answering');
         }
         $this->buffer .= $chunk;
         while (strlen($this->buffer) >= 8) {
@@ -110,15 +122,15 @@ final class FastCgiConnection
 }
 
 /**
- * Runs $count requests over $connections kept-open connections, at most one in
- * flight per connection. $next($i) gives request $i's params; $done($i, $body,
+ * Runs $count requests over $connections kept-open connections (or, with $keep
+ * false, a new connection per request), at most one in flight per connection. $next($i) gives request $i's params; $done($i, $body,
  * $stderr, $latencyUs) sees each answer. Returns the elapsed seconds.
  */
-function fastcgi_run(string $address, int $connections, int $count, callable $next, callable $done): float
+function fastcgi_run(string $address, int $connections, int $count, callable $next, callable $done, bool $keep = true): float
 {
     $pool = [];
     for ($c = 0; $c < $connections; $c++) {
-        $pool[] = new FastCgiConnection($address);
+        $pool[] = new FastCgiConnection($address, $keep);
     }
     $sent = 0;
     $finished = 0;

@@ -21,8 +21,11 @@ final class FpmPool
         return null;
     }
 
-    /** @param array<string, string> $ini php.ini settings for the workers */
-    public function __construct(string $extension, int $workers, array $ini = [])
+    /**
+     * @param array<string, string> $ini php.ini settings for the workers
+     * @param int $maxRequests requests a worker serves before it is replaced (0: never)
+     */
+    public function __construct(string $extension, int $workers, array $ini = [], int $maxRequests = 0)
     {
         $binary = self::binary() ?? throw new RuntimeException('php-fpm not found: apt-get install php8.2-fpm, or set PHP_FPM');
         $this->dir = sys_get_temp_dir() . '/rdkafka-rs-fpm-' . getmypid() . '-' . bin2hex(random_bytes(3));
@@ -50,7 +53,7 @@ final class FpmPool
             listen.backlog = 64
             pm = static
             pm.max_children = $workers
-            pm.max_requests = 0
+            pm.max_requests = $maxRequests
             catch_workers_output = yes
             decorate_workers_output = no
             clear_env = no
