@@ -47,6 +47,9 @@ final class FpmPool
             pid = $this->dir/php-fpm.pid
             daemonize = no
             log_level = warning
+            ; With the default (0), stopping php-fpm escalates from SIGQUIT to killing the
+            ; workers at once, before their module shutdown delivers what they hold.
+            process_control_timeout = 20s
 
             [bench]
             {$user}listen = $this->address
