@@ -29,7 +29,7 @@ while ($mode === 'batch' && $received < $limit && microtime(true) - $last_progre
         switch ($message->err) {
             case RD_KAFKA_RESP_ERR_NO_ERROR:
                 // The clock starts at the first message: the group join is not the consumer's speed.
-                $started ??= hrtime(true);
+                $started ??= clock_start();
                 $last_at = hrtime(true);
                 $received++;
                 $bytes += $message->len;
@@ -49,7 +49,7 @@ while ($mode !== 'batch' && $received < $limit && microtime(true) - $last_progre
         switch ($message->err) {
             case RD_KAFKA_RESP_ERR_NO_ERROR:
                 // The clock starts at the first message: the group join is not the consumer's speed.
-                $started ??= hrtime(true);
+                $started ??= clock_start();
                 $last_at = hrtime(true);
                 $received++;
                 $bytes += $message->len;

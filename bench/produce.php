@@ -34,7 +34,7 @@ $poll_each = in_array($mode, ['poll', 'dr', 'noflush', 'spread'], true);
 $partitions = (int) param('PARTITIONS', 64);
 $queue_full = 0;
 
-$started = hrtime(true);
+$started = clock_start();
 if ($mode === 'batch') {
     $batch_size = (int) param('BATCH', 1000);
     $batch = array_fill(0, $batch_size, ['payload' => $payload]);

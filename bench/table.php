@@ -4,20 +4,43 @@
 $dir = $argv[1];
 $N = (int) $argv[2];
 $S = (int) $argv[3];
+$rounds = (int) ($argv[4] ?? 1);
 
+/**
+ * One row's result: for a throughput row measured in several rounds, the run
+ * with the median rate, with the range of rates and the median CPU per message
+ * across runs; otherwise the last line.
+ */
 function result(string $dir, string $row, string $who): ?array
 {
     $file = "$dir/$row.$who.json";
     if (!is_file($file)) {
         return null;
     }
-    foreach (array_reverse(file($file, FILE_IGNORE_NEW_LINES)) as $line) {
+    $runs = [];
+    foreach (file($file, FILE_IGNORE_NEW_LINES) as $line) {
         $data = json_decode($line, true);
         if (is_array($data)) {
-            return $data;
+            $runs[] = $data;
         }
     }
-    return null;
+    if ($runs === []) {
+        return null;
+    }
+    if (!isset($runs[0]['msgs_per_s'])) {
+        return end($runs);
+    }
+    usort($runs, fn ($a, $b) => $a['msgs_per_s'] <=> $b['msgs_per_s']);
+    // The lower of the two middle runs when the count is even.
+    $median = $runs[intdiv(count($runs) - 1, 2)];
+    $cpu = array_filter(array_column($runs, 'cpu_us_per_msg'), 'is_numeric');
+    sort($cpu);
+    return $median + [
+        'runs' => count($runs),
+        'slowest' => $runs[0]['msgs_per_s'],
+        'fastest' => end($runs)['msgs_per_s'],
+        'cpu_median' => $cpu === [] ? null : $cpu[intdiv(count($cpu) - 1, 2)],
+    ];
 }
 
 function rate(?array $r): string
@@ -25,7 +48,13 @@ function rate(?array $r): string
     if ($r === null) {
         return 'n/a';
     }
-    return $r['msgs_per_s'] >= 1e6 ? sprintf('%.2f M', $r['msgs_per_s'] / 1e6) : sprintf('%.0f k', $r['msgs_per_s'] / 1e3);
+    $text = $r['msgs_per_s'] >= 1e6 ? sprintf('%.2f M', $r['msgs_per_s'] / 1e6) : sprintf('%.0f k', $r['msgs_per_s'] / 1e3);
+    if (($r['runs'] ?? 1) > 1) {
+        $text .= $r['msgs_per_s'] >= 1e6
+            ? sprintf(' (%.2f–%.2f)', $r['slowest'] / 1e6, $r['fastest'] / 1e6)
+            : sprintf(' (%.0f–%.0f)', $r['slowest'] / 1e3, $r['fastest'] / 1e3);
+    }
+    return $text;
 }
 
 function mib(?array $r, string $field = 'rss_peak_kib'): string
@@ -50,6 +79,9 @@ $throughput = [
     ['dr', "produce $N × $S B with a `dr_msg_cb`, `poll(0)` after each", null],
     ['consume', "`KafkaConsumer::consume()` $N × $S B", 'ceiling-consume'],
 ];
+if ($rounds > 1) {
+    echo "Throughput rows: the median of $rounds runs, with the slowest and fastest run in brackets; ratios compare medians.\n\n";
+}
 echo "| workload | rdkafka-rs msgs/s | MB/s | peak RSS | PHP peak | vs Rust ceiling | php-rdkafka msgs/s | php-rdkafka peak RSS | rdkafka-rs ÷ php-rdkafka |\n";
 echo "|---|---|---|---|---|---|---|---|---|\n";
 foreach ($throughput as [$row, $label, $ceiling_row]) {
@@ -63,6 +95,18 @@ foreach ($throughput as [$row, $label, $ceiling_row]) {
         $label .= " (only {$ours['messages']} arrived)";
     }
     printf("| %s | %s%s | %s | %s | %s | %s | %s%s | %s | %s |\n", $label, rate($ours), $retries, $ours['mb_per_s'] ?? 'n/a', mib($ours), mib($ours, 'php_peak_bytes'), $vs_ceiling, rate($theirs), $their_retries, mib($theirs), ratio($ours, $theirs));
+}
+
+// Where the time goes: CPU of the whole process (PHP thread and librdkafka's threads)
+// per message, over the measured span. The mock broker's CPU is not included.
+echo "\n| CPU per message (whole PHP process, median run) | rdkafka-rs µs | php-rdkafka µs | rdkafka-rs ÷ php-rdkafka |\n|---|---|---|---|\n";
+foreach ($throughput as [$row, $label]) {
+    $ours = result($dir, $row, 'ours');
+    $theirs = result($dir, $row, 'theirs');
+    $cpu = fn ($r) => $r !== null && $r['cpu_median'] !== null ? sprintf('%.2f', $r['cpu_median']) : 'n/a';
+    $cpu_ratio = $ours !== null && $theirs !== null && $ours['cpu_median'] && $theirs['cpu_median']
+        ? sprintf('%.2f×', $ours['cpu_median'] / $theirs['cpu_median']) : 'n/a';
+    printf("| %s | %s | %s | %s |\n", $label, $cpu($ours), $cpu($theirs), $cpu_ratio);
 }
 
 // The batch calls (rdkafka-rs only), against the single-message rows of the same run.

@@ -9,7 +9,7 @@ $producer = new RdKafka\Producer($conf);
 $topic = $producer->newTopic('unreachable');
 $payload = str_repeat('u', $size);
 $queue_full = 0;
-$started = hrtime(true);
+$started = clock_start();
 for ($i = 0; $i < $count; $i++) {
     try {
         $topic->produce(RD_KAFKA_PARTITION_UA, 0, $payload);
