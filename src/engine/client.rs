@@ -176,9 +176,12 @@ pub(crate) struct ClientShared {
     /// Log lines waiting for the PHP thread, and those dropped because too many were.
     queued_logs: AtomicI64,
     dropped_logs: AtomicI64,
-    /// Bumped each time the PHP thread serves the main queue itself (poll, flush,
-    /// a blocked produce). While it moves, the engine thread stands back.
-    pub(crate) php_polls: AtomicU64,
+    /// Bumped each time the PHP thread produces or serves the main queue itself
+    /// (poll, flush, a produce out of room). While it moves, the engine thread
+    /// stands back: a live script serves its own queue, and the engine serving the
+    /// same reports meanwhile would only contend with it (for librdkafka's locks
+    /// and for the malloc arena the messages came from).
+    pub(crate) php_activity: AtomicU64,
     /// The PHP thread waits in flush(), serving the main queue itself: the engine
     /// thread is not woken for events meanwhile (it would only compete for the CPU
     /// on the path of a web request's flush); flush wakes it after, if needed.
@@ -216,10 +219,10 @@ impl ClientShared {
         }
     }
 
-    /// The PHP thread serves the main queue itself. Only that thread writes the
-    /// count, so a plain load and store do (no locked instruction per poll).
-    pub(crate) fn note_php_poll(&self) {
-        self.php_polls.store(self.php_polls.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    /// The PHP thread produced or served the main queue. Only that thread writes
+    /// the count, so a plain load and store do (no locked instruction per call).
+    pub(crate) fn note_php_activity(&self) {
+        self.php_activity.store(self.php_activity.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
     }
 
     /// Whether the channel may hold events: one load, cheaper than asking the
@@ -318,7 +321,7 @@ impl NativeClient {
             inflight_messages: AtomicI64::new(0),
             inflight_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
-            php_polls: AtomicU64::new(0),
+            php_activity: AtomicU64::new(0),
             php_flushing: AtomicBool::new(false),
             unserved_events: AtomicI64::new(0),
             log_up_to: callbacks.log_up_to.unwrap_or(-1),

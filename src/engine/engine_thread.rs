@@ -47,8 +47,9 @@ impl ProducerCore {
         &self.client.shared
     }
 
-    /// Serves every event waiting on the main queue (runs the C callbacks).
-    fn serve_main_queue(&self) {
+    /// Serves every event waiting on the main queue (runs the C callbacks, which
+    /// only move Rust data: safe on the engine thread and on the PHP thread).
+    pub(crate) fn serve_main_queue(&self) {
         // SAFETY: rk is live while self is.
         while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {}
     }
@@ -59,7 +60,7 @@ impl ProducerCore {
     /// With a `sink`, delivery reports go straight to it instead of through the channel.
     /// Returns how many events (librdkafka ops: a batch of delivery reports is one) it served.
     pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) -> usize {
-        self.shared().note_php_poll();
+        self.shared().note_php_activity();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
         let served = with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
@@ -69,7 +70,7 @@ impl ProducerCore {
     /// Serves what the main queue holds now, on the PHP thread, for a client whose
     /// delivery reports no PHP callback wants (so no sink is needed).
     pub(crate) fn serve_main_queue_now(&self) -> usize {
-        self.shared().note_php_poll();
+        self.shared().note_php_activity();
         // SAFETY: rk is live while self is; its callbacks only count and drop reports.
         usize::try_from(unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) }).unwrap_or(0)
     }
@@ -77,7 +78,7 @@ impl ProducerCore {
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
     pub(crate) fn flush_here(&self, timeout: Duration) {
         let shared = self.shared();
-        shared.note_php_poll();
+        shared.note_php_activity();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         shared.php_flushing.store(true, Ordering::SeqCst);
         // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
@@ -89,7 +90,7 @@ impl ProducerCore {
         }
     }
 
-    fn main_queue_len(&self) -> i32 {
+    pub(crate) fn main_queue_len(&self) -> i32 {
         // SAFETY: the queue handle is live while self is.
         unsafe { rdsys::rd_kafka_queue_length(self.main_queue) as i32 }
     }
@@ -209,34 +210,41 @@ unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *m
 }
 
 /// How long the engine thread leaves a woken producer to its script: a script
-/// that polls serves its own queue; one that stopped polling is served after this.
+/// that polls serves its own queue, and one that produces serves it when it runs
+/// out of room; one that stopped both is served after this.
 const STAND_BACK: Duration = Duration::from_millis(20);
 
+/// The longest the engine thread stands back for a busy script: a script that
+/// produces slowly and never polls still has its reports dropped (and their
+/// memory freed) this often, not only when it runs out of room.
+const LONGEST_STAND_BACK: Duration = Duration::from_secs(1);
+
 fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>>) {
-    // Woken producers: the PHP poll count seen, and since when.
-    let mut waiting: HashMap<u64, (u64, Instant)> = HashMap::new();
+    // Woken producers: the PHP activity count seen, since when, and when first woken.
+    let mut waiting: HashMap<u64, (u64, Instant, Instant)> = HashMap::new();
     let lookup = |id: &u64| producers.lock().ok().and_then(|map| map.get(id).and_then(Weak::upgrade));
     loop {
         let next = if waiting.is_empty() { woken.recv().map_err(|_| RecvTimeoutError::Disconnected) } else { woken.recv_timeout(STAND_BACK) };
         match next {
             Ok(id) => {
                 if let Some(core) = lookup(&id) {
-                    waiting.entry(id).or_insert((core.shared().php_polls.load(Ordering::Relaxed), Instant::now()));
+                    let now = Instant::now();
+                    waiting.entry(id).or_insert((core.shared().php_activity.load(Ordering::Relaxed), now, now));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
         let now = Instant::now();
-        waiting.retain(|id, (seen_polls, since)| {
+        waiting.retain(|id, (seen_activity, since, first_woken)| {
             if now.duration_since(*since) < STAND_BACK {
                 return true;
             }
             let Some(core) = lookup(id) else { return false };
-            let polls = core.shared().php_polls.load(Ordering::Relaxed);
-            if polls != *seen_polls && core.main_queue_len() > 0 {
-                // The script is polling: its next poll() serves the queue.
-                (*seen_polls, *since) = (polls, now);
+            let activity = core.shared().php_activity.load(Ordering::Relaxed);
+            if activity != *seen_activity && core.main_queue_len() > 0 && now.duration_since(*first_woken) < LONGEST_STAND_BACK {
+                // The script is busy: its next poll(), or its produce() out of room, serves the queue.
+                (*seen_activity, *since) = (activity, now);
                 return true;
             }
             // Cleared before serving: an event that lands after the last poll wakes us again.

@@ -210,6 +210,12 @@ impl Producer {
         self.core.shared().limit
     }
 
+    /// The engine side, for scenarios that steer the engine thread.
+    #[cfg(test)]
+    pub(crate) fn core_for_tests(&self) -> &ProducerCore {
+        &self.core
+    }
+
     /// Messages and payload + key bytes in flight now.
     pub fn inflight(&self) -> (i64, i64) {
         let shared = self.core.shared();
@@ -524,6 +530,13 @@ impl ProducerTopic {
         self.core.client.check_usable()?;
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
+        shared.note_php_activity();
+        if !shared.has_room(bytes) && self.core.main_queue_len() > 0 {
+            // Reports waiting in librdkafka hold room while the engine thread stands
+            // back for this busy script: serving them here (no PHP code runs) frees
+            // the room of every report no PHP callback wants.
+            self.core.serve_main_queue();
+        }
         if !shared.has_room(bytes) {
             if bytes > shared.limit.max_bytes {
                 // librdkafka refuses it too; waiting would never make room.

@@ -244,6 +244,56 @@ fn the_in_flight_bound_counts_reports_until_php_takes_them() {
 }
 
 #[test]
+fn a_producer_out_of_room_takes_back_the_room_of_reports_nobody_wants() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-room", 1, 1).unwrap();
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("queue.buffering.max.messages", "3").unwrap();
+    let producer = Producer::new(conf, EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-room", None).unwrap();
+    // The engine thread stands back while a script is busy producing; here it is
+    // kept away entirely, so only produce() itself can serve the reports.
+    let shared = producer.core_for_tests().shared();
+    shared.php_flushing.store(true, std::sync::atomic::Ordering::SeqCst);
+    let request = || ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() };
+    for _ in 0..3 {
+        topic.produce(request(), keep_serving).unwrap();
+    }
+    // QUEUE_FULL until the reports reach librdkafka's queue; then produce() serves them.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let fourth = loop {
+        match topic.produce(request(), keep_serving) {
+            Err(error) if error.code == ERR_QUEUE_FULL && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            other => break other,
+        }
+    };
+    assert!(fourth.is_ok(), "{fourth:?}");
+    assert!(producer.dropped_reports() >= 1);
+    shared.php_flushing.store(false, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(producer.flush(Duration::from_secs(10), keep_serving), 0);
+    assert_eq!(producer.dropped_reports(), 4);
+}
+
+#[test]
+fn a_script_that_keeps_producing_and_never_polls_still_has_its_reports_dropped() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-trickle", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-trickle", None).unwrap();
+    // A message every 5 ms keeps the script busy in every stand-back window and far
+    // from its bound: only the engine thread's longest stand-back gets the reports served.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut produced = 0;
+    while producer.dropped_reports() == 0 && Instant::now() < deadline {
+        topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
+        produced += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(producer.dropped_reports() > 0, "no report served while {produced} messages were produced");
+    assert_eq!(producer.flush(Duration::from_secs(10), keep_serving), 0);
+}
+
+#[test]
 fn shutdown_reports_what_could_not_be_delivered() {
     let mut producer = Producer::new(unreachable_conf(), EnabledCallbacks::default()).unwrap();
     let topic = producer.new_topic("engine-lost", None).unwrap();
