@@ -221,8 +221,15 @@ impl ClientShared {
 
     /// The PHP thread produced or served the main queue. Only that thread writes
     /// the count, so a plain load and store do (no locked instruction per call).
-    pub(crate) fn note_php_activity(&self) {
-        self.php_activity.store(self.php_activity.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    pub(crate) fn note_php_activity(&self) -> u64 {
+        let activity = self.php_activity.load(Ordering::Relaxed).wrapping_add(1);
+        self.php_activity.store(activity, Ordering::Relaxed);
+        activity
+    }
+
+    /// Whether a PHP callback takes delivery reports (else they are dropped when served).
+    pub(crate) fn reports_wanted(&self) -> bool {
+        self.callbacks.delivery
     }
 
     /// Whether the channel may hold events: one load, cheaper than asking the

@@ -481,6 +481,14 @@ pub(crate) fn millis(duration: Duration) -> i32 {
 }
 
 /// One message for `ProducerTopic::produce`.
+/// A script that produces without polling has the reports no PHP callback wants
+/// served every this many produce() calls, not only when its bound is reached:
+/// the messages then go back to malloc a few at a time and are reused, where
+/// freeing a whole bound's worth at once returned the heap to the kernel and
+/// faulted it back in (5× the page faults, 50 instead of 31 MiB peak RSS, and
+/// 0.2 µs more CPU per message in the "no poll() until flush" benchmark row).
+const SERVE_EVERY_PRODUCED: u64 = 1024;
+
 #[derive(Debug, Default)]
 pub struct ProduceRequest<'a> {
     pub partition: i32,
@@ -530,8 +538,9 @@ impl ProducerTopic {
         self.core.client.check_usable()?;
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
-        shared.note_php_activity();
-        if !shared.has_room(bytes) && self.core.main_queue_len() > 0 {
+        let activity = shared.note_php_activity();
+        let serve_now = !shared.has_room(bytes) || (activity.is_multiple_of(SERVE_EVERY_PRODUCED) && !shared.reports_wanted());
+        if serve_now && self.core.main_queue_len() > 0 {
             // Reports waiting in librdkafka hold room while the engine thread stands
             // back for this busy script: serving them here (no PHP code runs) frees
             // the room of every report no PHP callback wants.

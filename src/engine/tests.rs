@@ -275,6 +275,35 @@ fn a_producer_out_of_room_takes_back_the_room_of_reports_nobody_wants() {
 }
 
 #[test]
+fn a_busy_producer_drops_reports_nobody_wants_as_it_goes() {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-busy", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-busy", None).unwrap();
+    // The engine thread is kept away, and the bound (100,000) is never reached.
+    let core = producer.core_for_tests();
+    core.shared().php_flushing.store(true, std::sync::atomic::Ordering::SeqCst);
+    let produce = |count: usize| {
+        for _ in 0..count {
+            topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
+        }
+    };
+    produce(1024);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while core.main_queue_len() == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    assert_eq!(producer.dropped_reports(), 0);
+    // The next 1,024 calls pass a multiple of 1,024: produce() serves the waiting reports.
+    produce(1024);
+    assert!(producer.dropped_reports() > 0);
+    core.shared().php_flushing.store(false, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(producer.flush(Duration::from_secs(10), keep_serving), 0);
+    assert_eq!(producer.dropped_reports(), 2048);
+}
+
+#[test]
 fn a_script_that_keeps_producing_and_never_polls_still_has_its_reports_dropped() {
     let cluster = MockCluster::new(1).unwrap();
     cluster.create_topic("engine-trickle", 1, 1).unwrap();
