@@ -539,14 +539,16 @@ impl ProducerTopic {
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
         let activity = shared.note_php_activity();
-        let serve_now = !shared.has_room(bytes) || (activity.is_multiple_of(SERVE_EVERY_PRODUCED) && !shared.reports_wanted());
+        let mut room = shared.has_room(bytes);
+        let serve_now = !room || (activity.is_multiple_of(SERVE_EVERY_PRODUCED) && !shared.reports_wanted());
         if serve_now && self.core.main_queue_len() > 0 {
             // Reports waiting in librdkafka hold room while the engine thread stands
             // back for this busy script: serving them here (no PHP code runs) frees
             // the room of every report no PHP callback wants.
             self.core.serve_main_queue();
+            room = shared.has_room(bytes);
         }
-        if !shared.has_room(bytes) {
+        if !room {
             if bytes > shared.limit.max_bytes {
                 // librdkafka refuses it too; waiting would never make room.
                 return Err(KafkaError::with_message(
