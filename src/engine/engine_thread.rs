@@ -214,9 +214,11 @@ unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *m
 /// out of room; one that stopped both is served after this.
 const STAND_BACK: Duration = Duration::from_millis(20);
 
-/// The longest the engine thread stands back for a busy script: a script that
-/// produces slowly and never polls still has its reports dropped (and their
-/// memory freed) this often, not only when it runs out of room.
+/// The longest the engine thread stands back for a busy script whose reports no
+/// PHP callback wants: one that produces slowly and never polls still has them
+/// dropped (and their memory freed) this often, not only when it runs out of room.
+/// Reports a callback wants are never served from two threads at once: that
+/// could hand them to PHP out of order.
 const LONGEST_STAND_BACK: Duration = Duration::from_secs(1);
 
 fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>>) {
@@ -242,7 +244,8 @@ fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>
             }
             let Some(core) = lookup(id) else { return false };
             let activity = core.shared().php_activity.load(Ordering::Relaxed);
-            if activity != *seen_activity && core.main_queue_len() > 0 && now.duration_since(*first_woken) < LONGEST_STAND_BACK {
+            let patient = core.shared().reports_wanted() || now.duration_since(*first_woken) < LONGEST_STAND_BACK;
+            if activity != *seen_activity && core.main_queue_len() > 0 && patient {
                 // The script is busy: its next poll(), or its produce() out of room, serves the queue.
                 (*seen_activity, *since) = (activity, now);
                 return true;

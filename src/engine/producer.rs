@@ -480,7 +480,6 @@ pub(crate) fn millis(duration: Duration) -> i32 {
     i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
 }
 
-/// One message for `ProducerTopic::produce`.
 /// A script that produces without polling has the reports no PHP callback wants
 /// served every this many produce() calls, not only when its bound is reached:
 /// the messages then go back to malloc a few at a time and are reused, where
@@ -489,6 +488,7 @@ pub(crate) fn millis(duration: Duration) -> i32 {
 /// 0.2 µs more CPU per message in the "no poll() until flush" benchmark row).
 const SERVE_EVERY_PRODUCED: u64 = 1024;
 
+/// One message for `ProducerTopic::produce`.
 #[derive(Debug, Default)]
 pub struct ProduceRequest<'a> {
     pub partition: i32,
