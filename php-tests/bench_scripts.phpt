@@ -20,7 +20,9 @@ foreach ($runs as $label => [$script, $env]) {
     $result = json_decode(trim($out), true);
     $fields = is_array($result) ? array_intersect(['row', 'messages', 'msgs_per_s', 'mb_per_s', 'rss_peak_kib', 'php_peak_bytes'], array_keys($result)) : [];
     // CPU per message: measured over the timed span, so positive and far below a second.
-    $cpu_ok = is_array($result) && is_float($result['cpu_us_per_msg'] ?? null) && $result['cpu_us_per_msg'] > 0 && $result['cpu_us_per_msg'] < 1e6;
+    // (A whole number comes back from JSON as an int.)
+    $cpu = is_array($result) ? $result['cpu_us_per_msg'] ?? null : null;
+    $cpu_ok = (is_int($cpu) || is_float($cpu)) && $cpu > 0 && $cpu < 1e6;
     printf("%s: exit %d, fields %d/6, cpu %s, messages %s%s\n", $label, $status, count($fields), $cpu_ok ? 'ok' : json_encode($result['cpu_us_per_msg'] ?? null), $result['messages'] ?? '?',
         isset($result['delivered']) ? ", delivered {$result['delivered']}" : '');
     if ($status !== 0) {
