@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::addr_of;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
 use rdkafka_sys as rdsys;
@@ -182,6 +182,16 @@ pub(crate) struct ClientShared {
     /// same reports meanwhile would only contend with it (for librdkafka's locks
     /// and for the malloc arena the messages came from).
     pub(crate) php_activity: AtomicU64,
+    /// Reports a PHP callback takes are served by one thread at a time, so that
+    /// they reach PHP in order. The PHP thread announces its serving here (see
+    /// `PhpServing`); the engine thread announces its own in `engine_serving`,
+    /// then backs off if PHP serves. Stores and loads are SeqCst on both sides,
+    /// so at least one of them sees the other.
+    pub(crate) php_serving: AtomicBool,
+    /// How deep the PHP thread's serving nests (a callback may call poll()):
+    /// written by that thread only.
+    pub(crate) php_serving_depth: AtomicU32,
+    pub(crate) engine_serving: AtomicBool,
     /// The PHP thread waits in flush(), serving the main queue itself: the engine
     /// thread is not woken for events meanwhile (it would only compete for the CPU
     /// on the path of a web request's flush); flush wakes it after, if needed.
@@ -330,6 +340,9 @@ impl NativeClient {
             dropped_failures: AtomicI64::new(0),
             php_activity: AtomicU64::new(0),
             php_flushing: AtomicBool::new(false),
+            php_serving: AtomicBool::new(false),
+            php_serving_depth: AtomicU32::new(0),
+            engine_serving: AtomicBool::new(false),
             unserved_events: AtomicI64::new(0),
             log_up_to: callbacks.log_up_to.unwrap_or(-1),
             queued_logs: AtomicI64::new(0),

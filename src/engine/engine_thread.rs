@@ -47,11 +47,29 @@ impl ProducerCore {
         &self.client.shared
     }
 
-    /// Serves every event waiting on the main queue (runs the C callbacks, which
-    /// only move Rust data: safe on the engine thread and on the PHP thread).
+    /// Serves every event waiting on the main queue, on the PHP thread (runs the C
+    /// callbacks, which only move Rust data).
     pub(crate) fn serve_main_queue(&self) {
+        let _serving = PhpServing::enter(self.shared());
         // SAFETY: rk is live while self is.
         while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {}
+    }
+
+    /// Serves every event waiting on the main queue, on the engine thread, unless
+    /// the PHP thread serves it (then it is left to PHP, which is active anyway).
+    pub(crate) fn serve_main_queue_from_engine(&self) {
+        let shared = self.shared();
+        shared.engine_serving.store(true, Ordering::SeqCst);
+        if !shared.php_serving.load(Ordering::SeqCst) {
+            // Stops as soon as PHP starts serving: PHP waits for this loop to end.
+            while !shared.php_serving.load(Ordering::SeqCst) {
+                // SAFETY: rk is live while self is.
+                if unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } == 0 {
+                    break;
+                }
+            }
+        }
+        shared.engine_serving.store(false, Ordering::SeqCst);
     }
 
     /// The PHP thread serves the main queue itself, waiting up to `timeout` for
@@ -61,6 +79,7 @@ impl ProducerCore {
     /// Returns how many events (librdkafka ops: a batch of delivery reports is one) it served.
     pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) -> usize {
         self.shared().note_php_activity();
+        let _serving = PhpServing::enter(self.shared());
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
         let served = with_delivery_sink(self.id(), sink, || unsafe { rdsys::rd_kafka_poll(self.client.rk, millis) });
@@ -81,8 +100,11 @@ impl ProducerCore {
         shared.note_php_activity();
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         shared.php_flushing.store(true, Ordering::SeqCst);
-        // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
-        with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
+        {
+            let _serving = PhpServing::enter(shared);
+            // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
+            with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
+        }
         shared.php_flushing.store(false, Ordering::SeqCst);
         // An event that came too late for this flush woke nobody.
         if self.main_queue_len() > 0 {
@@ -93,6 +115,44 @@ impl ProducerCore {
     pub(crate) fn main_queue_len(&self) -> i32 {
         // SAFETY: the queue handle is live while self is.
         unsafe { rdsys::rd_kafka_queue_length(self.main_queue) as i32 }
+    }
+}
+
+/// The PHP thread serving a main queue whose reports a PHP callback takes: while
+/// it lives, the engine thread does not serve that queue, and it is entered only
+/// once the engine thread is not serving it. Without a callback for reports,
+/// order does not matter and nothing is announced (no locked instruction per poll).
+struct PhpServing<'a> {
+    shared: Option<&'a ClientShared>,
+}
+
+impl<'a> PhpServing<'a> {
+    fn enter(shared: &'a ClientShared) -> Self {
+        if !shared.reports_wanted() {
+            return Self { shared: None };
+        }
+        let depth = shared.php_serving_depth.load(Ordering::Relaxed);
+        shared.php_serving_depth.store(depth + 1, Ordering::Relaxed);
+        if depth == 0 {
+            shared.php_serving.store(true, Ordering::SeqCst);
+            // The engine stops at its next event once it sees php_serving.
+            while shared.engine_serving.load(Ordering::SeqCst) {
+                thread::yield_now();
+            }
+        }
+        Self { shared: Some(shared) }
+    }
+}
+
+impl Drop for PhpServing<'_> {
+    fn drop(&mut self) {
+        if let Some(shared) = self.shared {
+            let depth = shared.php_serving_depth.load(Ordering::Relaxed) - 1;
+            shared.php_serving_depth.store(depth, Ordering::Relaxed);
+            if depth == 0 {
+                shared.php_serving.store(false, Ordering::SeqCst);
+            }
+        }
     }
 }
 
@@ -252,7 +312,7 @@ fn run(woken: &Receiver<u64>, producers: &Mutex<HashMap<u64, Weak<ProducerCore>>
             }
             // Cleared before serving: an event that lands after the last poll wakes us again.
             core.shared().wake_pending.store(false, Ordering::SeqCst);
-            core.serve_main_queue();
+            core.serve_main_queue_from_engine();
             false
         });
     }

@@ -323,6 +323,50 @@ fn a_script_that_keeps_producing_and_never_polls_still_has_its_reports_dropped()
 }
 
 #[test]
+fn reports_php_takes_are_served_by_one_thread_at_a_time() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-one-server", 1, 1).unwrap();
+    let callbacks = EnabledCallbacks { delivery: true, ..Default::default() };
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), callbacks).unwrap();
+    let topic = producer.new_topic("engine-one-server", None).unwrap();
+    let core = producer.core_for_tests();
+    let shared = core.shared();
+    let request = || ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() };
+    // The real engine thread is never woken for this producer: the test plays its part.
+    shared.wake_pending.store(true, Ordering::SeqCst);
+
+    // While PHP serves, the engine leaves the queue alone.
+    shared.php_serving.store(true, Ordering::SeqCst);
+    topic.produce(request(), keep_serving).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while core.main_queue_len() == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    core.serve_main_queue_from_engine();
+    assert!(core.main_queue_len() > 0);
+    assert_eq!(producer.undelivered(), 1);
+    shared.php_serving.store(false, Ordering::SeqCst);
+    core.serve_main_queue_from_engine();
+    assert_eq!(producer.undelivered(), 0);
+
+    // While the engine serves, PHP waits for it before serving.
+    topic.produce(request(), keep_serving).unwrap();
+    shared.engine_serving.store(true, Ordering::SeqCst);
+    let engine_done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_millis(100));
+            engine_done.store(true, Ordering::SeqCst);
+            shared.engine_serving.store(false, Ordering::SeqCst);
+        });
+        assert_eq!(producer.flush(Duration::from_secs(10), keep_serving), 0);
+        assert!(engine_done.load(Ordering::SeqCst), "PHP served while the engine did");
+    });
+}
+
+#[test]
 fn shutdown_reports_what_could_not_be_delivered() {
     let mut producer = Producer::new(unreachable_conf(), EnabledCallbacks::default()).unwrap();
     let topic = producer.new_topic("engine-lost", None).unwrap();
