@@ -153,19 +153,30 @@ pub(crate) struct ClientShared {
     /// Events sent but not yet taken by the PHP thread, logs excepted: like
     /// librdkafka's main queue, which logs do not pass through.
     pub(crate) queued_events: AtomicI64,
-    /// Messages accepted by `produce()` whose delivery report has not arrived yet.
-    pub(crate) undelivered: AtomicI64,
     /// Consumers return from `rd_kafka_consumer_poll` as soon as a callback fired,
     /// so PHP runs it now rather than when the poll timeout ends.
     yield_on_callback: bool,
-    /// Delivery reports that no PHP callback wanted, counted and dropped.
-    pub(crate) dropped_reports: AtomicI64,
     /// Set by the engine thread when it should poll this client's main queue.
     pub(crate) wake_pending: AtomicBool,
     pub(crate) limit: InflightLimit,
-    /// Produced and not yet reported to PHP (or dropped): what the bound counts.
-    pub(crate) inflight_messages: AtomicI64,
-    pub(crate) inflight_bytes: AtomicI64,
+    /// Messages, and their payload + key bytes, accepted by `produce()`. Only the
+    /// PHP thread that holds the handle writes them (a persistent handle changes
+    /// threads only through the pool's lock), so a plain load and store do: no
+    /// locked instruction per message. See `undelivered()` and `inflight()`.
+    produced_messages: AtomicI64,
+    produced_bytes: AtomicI64,
+    /// The delivery reports that arrived, counted by the thread that served them:
+    /// the PHP thread that holds the handle (`php_thread`) counts its own with plain
+    /// stores, any other thread (the engine's) with locked adds.
+    reports_on_php_thread: ReportCounts,
+    reports_elsewhere: ReportCounts,
+    /// `pthread_self()` of the PHP thread that holds the handle: the one that made
+    /// it, or took it from the persistent pool last.
+    php_thread: AtomicUsize,
+    /// Delivery reports queued on the channel and not taken by PHP yet: they still
+    /// hold room in the bound (a script with a dr_msg_cb that never polls stays flat).
+    waiting_reports: AtomicI64,
+    waiting_report_bytes: AtomicI64,
     /// Failed deliveries (other than purges the caller asked for) whose report
     /// was dropped because no PHP callback wanted it.
     pub(crate) dropped_failures: AtomicI64,
@@ -219,6 +230,15 @@ impl ClientShared {
         if counted {
             self.queued_events.fetch_add(1, Ordering::SeqCst);
         }
+        // Counted before the send: PHP may take the report at once.
+        let report_bytes = match &event {
+            ClientEvent::Delivery(report) => Some(report.accounted_bytes()),
+            _ => None,
+        };
+        if let Some(bytes) = report_bytes {
+            self.waiting_report_bytes.fetch_add(bytes, Ordering::SeqCst);
+            self.waiting_reports.fetch_add(1, Ordering::SeqCst);
+        }
         self.unserved_events.fetch_add(1, Ordering::SeqCst);
         if self.events.send(event).is_err() {
             // The PHP side is gone: nobody will ever take it.
@@ -226,7 +246,15 @@ impl ClientShared {
             if counted {
                 self.queued_events.fetch_sub(1, Ordering::SeqCst);
             }
+            if let Some(bytes) = report_bytes {
+                self.stop_waiting(bytes);
+            }
         }
+    }
+
+    fn stop_waiting(&self, report_bytes: i64) {
+        self.waiting_reports.fetch_sub(1, Ordering::SeqCst);
+        self.waiting_report_bytes.fetch_sub(report_bytes, Ordering::SeqCst);
     }
 
     /// The PHP thread produced or served the main queue. Only that thread writes
@@ -258,26 +286,111 @@ impl ClientShared {
             self.queued_events.fetch_sub(1, Ordering::SeqCst);
         }
         if let ClientEvent::Delivery(report) = event {
-            self.release(report.accounted_bytes());
+            self.stop_waiting(report.accounted_bytes());
         }
     }
 
     /// Whether one more message of `bytes` fits the bound.
     pub(crate) fn has_room(&self, bytes: i64) -> bool {
-        self.inflight_messages.load(Ordering::SeqCst) < self.limit.max_messages
-            && self.inflight_bytes.load(Ordering::SeqCst).saturating_add(bytes) <= self.limit.max_bytes
+        let (messages, inflight_bytes) = self.inflight();
+        messages < self.limit.max_messages && inflight_bytes.saturating_add(bytes) <= self.limit.max_bytes
     }
 
-    pub(crate) fn reserve(&self, bytes: i64) {
-        self.inflight_messages.fetch_add(1, Ordering::SeqCst);
-        self.inflight_bytes.fetch_add(bytes, Ordering::SeqCst);
+    /// Messages, and payload + key bytes, produced and not yet reported to PHP or
+    /// dropped: what the bound counts. Read on any thread; a report that arrives
+    /// meanwhile can only make the figures larger than they were, never smaller
+    /// (the counts of reports are read first: every report counted there was
+    /// produced before, and a report queued on the channel is counted as waiting
+    /// before it is counted as delivered).
+    pub(crate) fn inflight(&self) -> (i64, i64) {
+        let delivered = self.reports_delivered();
+        let waiting = (self.waiting_reports.load(Ordering::SeqCst), self.waiting_report_bytes.load(Ordering::SeqCst));
+        let produced = (self.produced_messages.load(Ordering::SeqCst), self.produced_bytes.load(Ordering::SeqCst));
+        (produced.0 - delivered.0 + waiting.0, produced.1 - delivered.1 + waiting.1)
     }
 
-    /// One message left the bound: reported to PHP, dropped, or refused by librdkafka.
-    pub(crate) fn release(&self, bytes: i64) {
-        self.inflight_messages.fetch_sub(1, Ordering::SeqCst);
-        self.inflight_bytes.fetch_sub(bytes, Ordering::SeqCst);
+    /// Messages accepted by `produce()` whose delivery report has not arrived yet
+    /// (as with `inflight`, never below the true count).
+    pub(crate) fn undelivered(&self) -> i64 {
+        let (delivered, _) = self.reports_delivered();
+        (self.produced_messages.load(Ordering::SeqCst) - delivered).max(0)
     }
+
+    /// Delivery reports that arrived, and their payload + key bytes.
+    fn reports_delivered(&self) -> (i64, i64) {
+        let (here, elsewhere) = (&self.reports_on_php_thread, &self.reports_elsewhere);
+        let messages = here.messages.load(Ordering::SeqCst) + elsewhere.messages.load(Ordering::SeqCst);
+        (messages, here.bytes.load(Ordering::SeqCst) + elsewhere.bytes.load(Ordering::SeqCst))
+    }
+
+    /// Delivery reports that no PHP callback wanted, counted and dropped.
+    pub(crate) fn dropped_reports(&self) -> i64 {
+        let (here, elsewhere) = (&self.reports_on_php_thread, &self.reports_elsewhere);
+        let offered = here.offered.load(Ordering::SeqCst) + elsewhere.offered.load(Ordering::SeqCst);
+        self.reports_delivered().0 - offered
+    }
+
+    /// The calling thread holds the handle from now on (a persistent handle taken from the pool).
+    pub(crate) fn hold_on_this_thread(&self) {
+        self.php_thread.store(current_thread(), Ordering::SeqCst);
+    }
+
+    /// Where the calling thread counts the reports it serves, and whether it is the
+    /// only thread that writes there.
+    fn report_counts_here(&self) -> (&ReportCounts, bool) {
+        if current_thread() == self.php_thread.load(Ordering::Relaxed) {
+            (&self.reports_on_php_thread, true)
+        } else {
+            (&self.reports_elsewhere, false)
+        }
+    }
+
+    /// `produce()` accepted a message (on the PHP thread; counted before librdkafka
+    /// takes it, as its report may arrive before produce returns).
+    pub(crate) fn count_produced(&self, bytes: i64) {
+        self.add_produced(1, bytes);
+    }
+
+    /// librdkafka refused the message just counted.
+    pub(crate) fn uncount_produced(&self, bytes: i64) {
+        self.add_produced(-1, -bytes);
+    }
+
+    fn add_produced(&self, messages: i64, bytes: i64) {
+        // The PHP thread is the only writer (see `produced_messages`). Release, not
+        // SeqCst: a SeqCst store is a locked instruction on x86, the cost this avoids.
+        self.produced_bytes.store(self.produced_bytes.load(Ordering::Relaxed) + bytes, Ordering::Release);
+        self.produced_messages.store(self.produced_messages.load(Ordering::Relaxed) + messages, Ordering::Release);
+    }
+
+}
+
+/// Delivery reports counted by one thread, or by several (see `ClientShared::reports_on_php_thread`).
+#[derive(Default)]
+struct ReportCounts {
+    /// Reports that arrived (and were dropped, handed to PHP, or queued for it), and their bytes.
+    messages: AtomicI64,
+    bytes: AtomicI64,
+    /// Reports handed to PHP (a sink or the channel); the others were dropped.
+    offered: AtomicI64,
+}
+
+impl ReportCounts {
+    /// Adds to one count. `sole_writer`: only the calling thread writes these counts,
+    /// so a plain load and store do, with no locked instruction per report.
+    fn add(counter: &AtomicI64, amount: i64, sole_writer: bool) {
+        if sole_writer {
+            counter.store(counter.load(Ordering::Relaxed) + amount, Ordering::Release);
+        } else {
+            counter.fetch_add(amount, Ordering::SeqCst);
+        }
+    }
+}
+
+/// This thread's `pthread_self()`: read from the thread pointer, no system call.
+fn current_thread() -> usize {
+    // SAFETY: pthread_self has no preconditions and cannot fail.
+    unsafe { libc::pthread_self() as usize }
 }
 
 fn counts_as_queued(event: &ClientEvent) -> bool {
@@ -330,13 +443,16 @@ impl NativeClient {
             callbacks,
             events,
             queued_events: AtomicI64::new(0),
-            undelivered: AtomicI64::new(0),
             yield_on_callback: !is_producer,
-            dropped_reports: AtomicI64::new(0),
             wake_pending: AtomicBool::new(false),
             limit,
-            inflight_messages: AtomicI64::new(0),
-            inflight_bytes: AtomicI64::new(0),
+            produced_messages: AtomicI64::new(0),
+            produced_bytes: AtomicI64::new(0),
+            reports_on_php_thread: ReportCounts::default(),
+            reports_elsewhere: ReportCounts::default(),
+            php_thread: AtomicUsize::new(current_thread()),
+            waiting_reports: AtomicI64::new(0),
+            waiting_report_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
             php_activity: AtomicU64::new(0),
             php_flushing: AtomicBool::new(false),
@@ -428,7 +544,7 @@ impl Drop for NativeClient {
             // the handle's memory is left to the process exit.
             return;
         }
-        if self.is_producer && self.shared.undelivered.load(Ordering::SeqCst) == 0 {
+        if self.is_producer && self.shared.undelivered() == 0 {
             // No message is outstanding (the producer's shutdown saw to that), so this
             // only cancels librdkafka's own requests in flight: rd_kafka_destroy() then
             // returns in ~0.3 ms instead of ~0.8 ms (measured), which a web request that
@@ -479,11 +595,12 @@ unsafe extern "C" fn on_delivery(
         // SAFETY: _private was made by MessageTag::into_raw in ProducerTopic::produce and is taken back once, here.
         let tag = unsafe { MessageTag::from_raw(private) };
         let of_this_request = tag.epoch == shared.epoch.load(Ordering::SeqCst);
+        let (counts, sole_writer) = shared.report_counts_here();
         if shared.callbacks.delivery && of_this_request {
             let delivered = DeliveredMessage { raw: message, opaque: tag.opaque.as_deref() };
+            ReportCounts::add(&counts.offered, 1, sole_writer);
             match offer_to_sink(shared.id, &delivered) {
                 Some(outcome @ (SinkOutcome::Taken | SinkOutcome::TakenStop)) => {
-                    shared.release(size);
                     if outcome == SinkOutcome::TakenStop {
                         // SAFETY: rk is the live handle serving this callback on this thread.
                         unsafe { rdsys::rd_kafka_yield(rk) };
@@ -492,20 +609,18 @@ unsafe extern "C" fn on_delivery(
                 Some(SinkOutcome::Declined) | None => {
                     // SAFETY: message and its topic are valid for this call.
                     let report = unsafe { delivery_report(message, tag.opaque) };
-                    // Still in flight: the bound is released when PHP takes the report.
+                    // Still in the bound, as waiting, until PHP takes the report.
                     shared.push(ClientEvent::Delivery(report));
                 }
             }
-        } else {
-            shared.dropped_reports.fetch_add(1, Ordering::Relaxed);
-            if err != 0 && !PURGE_ERRORS.contains(&err) {
-                let failures = if of_this_request { &shared.dropped_failures } else { &shared.orphan_failures };
-                failures.fetch_add(1, Ordering::SeqCst);
-            }
-            shared.release(size);
+        } else if err != 0 && !PURGE_ERRORS.contains(&err) {
+            let failures = if of_this_request { &shared.dropped_failures } else { &shared.orphan_failures };
+            failures.fetch_add(1, Ordering::SeqCst);
         }
-        // Decremented after the push so that "undelivered + queued" never dips to 0 early.
-        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
+        // Counted after the push, so that "undelivered + queued" never dips to 0 early,
+        // and after the sink ran PHP's callback, so the report held room until then.
+        ReportCounts::add(&counts.bytes, size, sole_writer);
+        ReportCounts::add(&counts.messages, 1, sole_writer);
     });
 }
 

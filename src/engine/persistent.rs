@@ -87,6 +87,7 @@ pub(crate) fn take(key: &PersistentKey) -> Option<Arc<ProducerCore>> {
     let shared = parked.core.shared();
     shared.epoch.store(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst), Ordering::SeqCst);
     shared.idle.store(false, Ordering::SeqCst);
+    shared.hold_on_this_thread();
     FAILED_AFTER_REQUEST.fetch_add(shared.orphan_failures.swap(0, Ordering::SeqCst), Ordering::SeqCst);
     REUSED.fetch_add(1, Ordering::Relaxed);
     Some(parked.core)
@@ -155,7 +156,7 @@ pub fn stats() -> PersistentStats {
         parked: pool.parked.len(),
         created: CREATED.load(Ordering::Relaxed),
         reused: REUSED.load(Ordering::Relaxed),
-        in_flight: live.iter().map(|core| core.shared().undelivered.load(Ordering::SeqCst).max(0)).sum(),
+        in_flight: live.iter().map(|core| core.shared().undelivered()).sum(),
         failed_after_request: FAILED_AFTER_REQUEST.load(Ordering::SeqCst) + parked_failures,
     }
 }

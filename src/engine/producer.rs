@@ -149,7 +149,7 @@ impl Producer {
         persistent::end_epoch(&self.core);
         let _ = self.core.serve_waiting(&mut count_failures);
         let lost = failures + shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
-        let still_in_flight = shared.undelivered.load(Ordering::SeqCst).max(0);
+        let still_in_flight = shared.undelivered();
         match persistent::park(key, Arc::clone(&self.core), self.shutdown_flush, max_parked) {
             Ok(()) => {
                 (self.shut_down, self.parked) = (true, true);
@@ -218,18 +218,17 @@ impl Producer {
 
     /// Messages and payload + key bytes in flight now.
     pub fn inflight(&self) -> (i64, i64) {
-        let shared = self.core.shared();
-        (shared.inflight_messages.load(Ordering::SeqCst), shared.inflight_bytes.load(Ordering::SeqCst))
+        self.core.shared().inflight()
     }
 
     /// Messages librdkafka has not reported on yet.
     pub fn undelivered(&self) -> i64 {
-        self.core.shared().undelivered.load(Ordering::SeqCst)
+        self.core.shared().undelivered()
     }
 
     /// Delivery reports dropped because no PHP callback wanted them.
     pub fn dropped_reports(&self) -> i64 {
-        self.core.shared().dropped_reports.load(Ordering::Relaxed)
+        self.core.shared().dropped_reports()
     }
 
     /// Waits up to `timeout` for an event, then serves every event waiting.
@@ -326,7 +325,7 @@ impl Producer {
                 return ERR_TIMED_OUT;
             }
             let slice = remaining.min(FLUSH_SLICE);
-            if self.core.shared().undelivered.load(Ordering::SeqCst) > 0 {
+            if self.core.shared().undelivered() > 0 {
                 self.core.flush_here(slice);
             } else {
                 match self.core.events.recv_timeout(slice) {
@@ -379,7 +378,7 @@ impl Producer {
                 ControlFlow::Continue(())
             }, false);
         }
-        let undelivered = shared.undelivered.load(Ordering::SeqCst).max(0);
+        let undelivered = shared.undelivered();
         if undelivered > 0 {
             self.purge(rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT);
             // The purged messages come back as delivery reports; collecting them frees their opaques.
@@ -416,7 +415,7 @@ impl Drop for Producer {
 impl ProducerCore {
     fn out_queue_len(&self) -> i64 {
         let shared = self.shared();
-        shared.undelivered.load(Ordering::SeqCst).max(0) + shared.queued_events.load(Ordering::SeqCst).max(0)
+        shared.undelivered() + shared.queued_events.load(Ordering::SeqCst).max(0)
     }
 
     fn take(&self, event: ClientEvent) -> ClientEvent {
@@ -449,7 +448,7 @@ impl ProducerCore {
     fn queue_full(&self) -> KafkaError {
         let shared = self.shared();
         let limit = shared.limit;
-        let (property, value) = if shared.inflight_messages.load(Ordering::SeqCst) >= limit.max_messages {
+        let (property, value) = if shared.inflight().0 >= limit.max_messages {
             ("queue.buffering.max.messages", limit.max_messages)
         } else {
             ("queue.buffering.max.kbytes", limit.max_bytes / 1024)
@@ -578,9 +577,7 @@ impl ProducerTopic {
         };
 
         let opaque = MessageTag { epoch: shared.epoch.load(Ordering::Relaxed), opaque: request.opaque.take() }.into_raw();
-        // Counted before the call: the delivery report may arrive before produce returns.
-        shared.reserve(bytes);
-        shared.undelivered.fetch_add(1, Ordering::SeqCst);
+        shared.count_produced(bytes);
         let code = if header_names.is_empty() && request.timestamp_ms.is_none() {
             self.produce_plain(&request, opaque)
         } else {
@@ -589,8 +586,7 @@ impl ProducerTopic {
         if code == 0 {
             return Ok(());
         }
-        shared.undelivered.fetch_sub(1, Ordering::SeqCst);
-        shared.release(bytes);
+        shared.uncount_produced(bytes);
         // SAFETY: librdkafka refused the message, so the tag is still ours.
         drop(unsafe { MessageTag::from_raw(opaque) });
         // php-rdkafka's message for a refused message: librdkafka's text for the code.

@@ -323,6 +323,47 @@ fn a_script_that_keeps_producing_and_never_polls_still_has_its_reports_dropped()
 }
 
 #[test]
+fn reports_served_on_either_thread_give_back_their_room() {
+    use std::sync::atomic::Ordering;
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-counts", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-counts", None).unwrap();
+    let core = producer.core_for_tests();
+    // The real engine thread is never woken for this producer: the test serves from two threads.
+    core.shared().wake_pending.store(true, Ordering::SeqCst);
+    let produce_100 = || {
+        for _ in 0..100 {
+            let request = ProduceRequest { partition: 0, payload: Some(b"0123456789"), key: Some(b"k"), ..Default::default() };
+            topic.produce(request, keep_serving).unwrap();
+        }
+    };
+    let serve_until_reported = |serve: &dyn Fn()| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while producer.undelivered() > 0 && Instant::now() < deadline {
+            serve();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+
+    // Counted by this thread (which holds the handle) and served by another one.
+    produce_100();
+    assert_eq!(producer.inflight(), (100, 1100));
+    std::thread::scope(|scope| {
+        scope.spawn(|| serve_until_reported(&|| core.serve_main_queue_from_engine()));
+    });
+    assert_eq!((producer.undelivered(), producer.inflight(), producer.dropped_reports()), (0, (0, 0), 100));
+
+    // Counted and served by this thread.
+    produce_100();
+    assert_eq!(producer.inflight(), (100, 1100));
+    serve_until_reported(&|| {
+        producer.poll(Duration::ZERO, keep_serving, None);
+    });
+    assert_eq!((producer.undelivered(), producer.inflight(), producer.dropped_reports()), (0, (0, 0), 200));
+}
+
+#[test]
 fn reports_php_takes_are_served_by_one_thread_at_a_time() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let cluster = MockCluster::new(1).unwrap();
