@@ -158,6 +158,11 @@ pub(crate) struct ClientShared {
     yield_on_callback: bool,
     /// Set by the engine thread when it should poll this client's main queue.
     pub(crate) wake_pending: AtomicBool,
+    /// Set (on librdkafka's thread) each time the main queue stops being empty;
+    /// cleared by a `poll(0)` that serves it. A `poll(0)` that finds it clear has
+    /// nothing to serve and skips `rd_kafka_poll` (~200 instructions and the queue's
+    /// lock, which librdkafka's broker thread takes to add reports).
+    pub(crate) main_queue_signalled: AtomicBool,
     pub(crate) limit: InflightLimit,
     /// Messages, and their payload + key bytes, accepted by `produce()`. Only the
     /// PHP thread that holds the handle writes them (a persistent handle changes
@@ -445,6 +450,8 @@ impl NativeClient {
             queued_events: AtomicI64::new(0),
             yield_on_callback: !is_producer,
             wake_pending: AtomicBool::new(false),
+            // Events may arrive before the signal is installed.
+            main_queue_signalled: AtomicBool::new(true),
             limit,
             produced_messages: AtomicI64::new(0),
             produced_bytes: AtomicI64::new(0),

@@ -87,9 +87,18 @@ impl ProducerCore {
     }
 
     /// Serves what the main queue holds now, on the PHP thread, for a client whose
-    /// delivery reports no PHP callback wants (so no sink is needed).
+    /// delivery reports no PHP callback wants (so no sink is needed and nothing
+    /// stops the serve early): the `poll(0)` after every `produce()`.
     pub(crate) fn serve_main_queue_now(&self) -> usize {
-        self.shared().note_php_activity();
+        let shared = self.shared();
+        shared.note_php_activity();
+        if !shared.main_queue_signalled.load(Ordering::Relaxed) {
+            return 0;
+        }
+        // Cleared before the serve takes the queue's lock (and its release keeps the
+        // store before the serve ends): an event added after the serve emptied the
+        // queue sets it again, one added before is served now.
+        shared.main_queue_signalled.store(false, Ordering::SeqCst);
         // SAFETY: rk is live while self is; its callbacks only count and drop reports.
         usize::try_from(unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) }).unwrap_or(0)
     }
@@ -262,6 +271,7 @@ unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *m
     let _ = std::panic::catch_unwind(|| {
         // SAFETY: opaque is the ClientShared registered in `adopt`, alive while enabled.
         if let Some(shared) = unsafe { opaque.cast::<ClientShared>().as_ref() } {
+            shared.main_queue_signalled.store(true, Ordering::SeqCst);
             if !shared.php_flushing.load(Ordering::SeqCst) {
                 wake(shared);
             }

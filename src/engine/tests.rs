@@ -364,6 +364,32 @@ fn reports_served_on_either_thread_give_back_their_room() {
 }
 
 #[test]
+fn a_poll_after_each_produce_serves_reports_as_they_arrive() {
+    use std::sync::atomic::Ordering;
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-poll-now", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-poll-now", None).unwrap();
+    // The real engine thread is never woken for this producer: only poll(0) serves.
+    producer.core_for_tests().shared().wake_pending.store(true, Ordering::SeqCst);
+    // Nothing waits yet: a poll(0) skips librdkafka (and clears the signal a new handle starts with).
+    producer.poll_now_without_callbacks();
+    assert_eq!(producer.poll_now_without_callbacks(), 0);
+
+    for round in 1..=3 {
+        topic.produce(ProduceRequest { partition: 0, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut served = 0;
+        while producer.undelivered() > 0 && Instant::now() < deadline {
+            served += producer.poll_now_without_callbacks();
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(producer.undelivered(), 0, "round {round}: the report was never served by poll(0)");
+        assert_eq!((served, producer.dropped_reports()), (1, round));
+    }
+}
+
+#[test]
 fn reports_php_takes_are_served_by_one_thread_at_a_time() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let cluster = MockCluster::new(1).unwrap();
