@@ -79,6 +79,9 @@ impl ProducerCore {
     /// Returns how many events (librdkafka ops: a batch of delivery reports is one) it served.
     pub(crate) fn serve_main_queue_here(&self, timeout: Duration, sink: Option<&mut DeliverySink<'_>>) -> usize {
         self.shared().note_php_activity();
+        if !self.take_main_queue_signal() && timeout.is_zero() {
+            return 0;
+        }
         let _serving = PhpServing::enter(self.shared());
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         // SAFETY: rk is live while self is; the callbacks it runs move Rust data or call the sink.
@@ -90,17 +93,28 @@ impl ProducerCore {
     /// delivery reports no PHP callback wants (so no sink is needed and nothing
     /// stops the serve early): the `poll(0)` after every `produce()`.
     pub(crate) fn serve_main_queue_now(&self) -> usize {
-        let shared = self.shared();
-        shared.note_php_activity();
-        if !shared.main_queue_signalled.load(Ordering::Relaxed) {
+        self.shared().note_php_activity();
+        if !self.take_main_queue_signal() {
             return 0;
         }
-        // Cleared before the serve takes the queue's lock (and its release keeps the
-        // store before the serve ends): an event added after the serve emptied the
-        // queue sets it again, one added before is served now.
-        shared.main_queue_signalled.store(false, Ordering::SeqCst);
         // SAFETY: rk is live while self is; its callbacks only count and drop reports.
         usize::try_from(unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) }).unwrap_or(0)
+    }
+
+    /// Whether the main queue may hold events (see `main_queue_signalled`), clearing
+    /// the signal for the serve the caller makes next. A serve takes every event
+    /// waiting (and one stopped early by a callback puts the rest back, which signals
+    /// again), so only a serve that follows may clear it.
+    fn take_main_queue_signal(&self) -> bool {
+        let signal = &self.shared().main_queue_signalled;
+        if !signal.load(Ordering::Relaxed) {
+            return false;
+        }
+        // Cleared before the serve takes the queue's lock (and that lock's release
+        // keeps the store before the serve ends): an event added after the serve
+        // emptied the queue sets it again, one added before is served now.
+        signal.store(false, Ordering::SeqCst);
+        true
     }
 
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
