@@ -565,23 +565,25 @@ impl ProducerTopic {
                 return Err(KafkaError::from_code(ERR_INTR));
             }
         }
-        let header_names: Vec<CString> = if request.headers.is_empty() {
-            Vec::new()
+        // None (nothing to drop) for the common message without headers.
+        let header_names: Option<Vec<CString>> = if request.headers.is_empty() {
+            None
         } else {
-            request
-                .headers
-                .iter()
-                .map(|(name, _)| CString::new(*name))
-                .collect::<Result<_, _>>()
-                .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?
+            Some(
+                request
+                    .headers
+                    .iter()
+                    .map(|(name, _)| CString::new(*name))
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?,
+            )
         };
 
         let opaque = MessageTag { epoch: shared.epoch.load(Ordering::Relaxed), opaque: request.opaque.take() }.into_raw();
         shared.count_produced(bytes);
-        let code = if header_names.is_empty() && request.timestamp_ms.is_none() {
-            self.produce_plain(&request, opaque)
-        } else {
-            self.produce_with_headers(&request, &header_names, opaque)
+        let code = match &header_names {
+            None if request.timestamp_ms.is_none() => self.produce_plain(&request, opaque),
+            names => self.produce_with_headers(&request, names.as_deref().unwrap_or_default(), opaque),
         };
         if code == 0 {
             return Ok(());

@@ -125,6 +125,7 @@ pub fn install_panic_hook() {
 
 /// Runs a binding body so that a Rust panic becomes an `RdKafka\Exception`
 /// instead of unwinding into PHP.
+#[inline(always)]
 pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(result) => result,

@@ -11,7 +11,7 @@
 use std::sync::{Once, OnceLock};
 
 use ext_php_rs::class::RegisteredClass;
-use ext_php_rs::ffi::{zend_execute_data, zend_function, zval};
+use ext_php_rs::ffi::{zend_execute_data, zend_function, zval, IS_LONG, IS_NULL, IS_STRING};
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::ExecuteData;
 
@@ -70,6 +70,7 @@ fn swap<T: RegisteredClass>(method: &str, fast: Handler, fallback: &Fallback) {
 ///
 /// # Safety
 /// `execute_data` must be the frame PHP passed to an internal function handler.
+#[inline(always)]
 pub unsafe fn arguments<'a>(execute_data: *mut zend_execute_data, min: u32, max: u32) -> Option<(&'a ExecuteData, u32)> {
     // SAFETY: per the contract.
     let frame = unsafe { execute_data.cast::<ExecuteData>().as_ref()? };
@@ -78,19 +79,65 @@ pub unsafe fn arguments<'a>(execute_data: *mut zend_execute_data, min: u32, max:
     (min..=max).contains(&count).then_some((frame, count))
 }
 
-/// Argument `index` (0-based) of a frame with more than `index` arguments.
+/// Where a call's arguments start in its frame, in zvals: `ZEND_CALL_FRAME_SLOT`.
+const FRAME_SLOT: usize = aligned(size_of::<zend_execute_data>()).div_ceil(aligned(size_of::<zval>()));
+
+/// `ZEND_MM_ALIGNED_SIZE`.
+const fn aligned(size: usize) -> usize {
+    (size + 7) & !7
+}
+
+/// Argument `index` (0-based) of a frame with more than `index` arguments:
+/// `ZEND_CALL_ARG`, computed here rather than by a call per argument.
 ///
 /// # Safety
 /// `index` must be below the frame's argument count.
-pub unsafe fn argument<'a>(frame: &ExecuteData, index: u32) -> Option<&'a Zval> {
+#[inline(always)]
+pub unsafe fn argument<'a>(frame: &ExecuteData, index: u32) -> &'a Zval {
     // SAFETY: per the contract, the slot holds an initialised argument.
-    unsafe { frame.zend_call_arg(index as usize).map(|arg| &*arg) }
+    unsafe { &*std::ptr::from_ref(frame).cast::<Zval>().add(FRAME_SLOT + index as usize) }
+}
+
+/// An int argument: `None` for any other type (the generated handler then
+/// applies PHP's coercion rules and error messages).
+#[inline(always)]
+pub fn long(value: &Zval) -> Option<i64> {
+    // SAFETY: the type byte says which union member is live (and lval is read only then).
+    unsafe {
+        if u32::from(value.u1.v.type_) == IS_LONG {
+            Some(value.value.lval)
+        } else {
+            None
+        }
+    }
 }
 
 /// A string-or-null argument: `Some(None)` for null, `None` for any other type.
+#[inline(always)]
 pub fn optional_bytes(value: &Zval) -> Option<Option<&[u8]>> {
-    if value.is_null() {
-        return Some(None);
+    // SAFETY: the type byte says which union member is live; a string zval holds a
+    // live zend_string whose `len` bytes follow its header.
+    unsafe {
+        match u32::from(value.u1.v.type_) {
+            IS_NULL => Some(None),
+            IS_STRING => {
+                let string = value.value.str_;
+                Some(Some(std::slice::from_raw_parts(std::ptr::addr_of!((*string).val).cast::<u8>(), (*string).len)))
+            }
+            _ => None,
+        }
     }
-    value.zend_str().map(|string| Some(string.as_bytes()))
+}
+
+/// Sets a handler's return value, which PHP hands over undefined (nothing to release).
+///
+/// # Safety
+/// `retval` must be the return value PHP passed to the handler.
+#[inline(always)]
+pub unsafe fn return_long(retval: *mut zval, value: i64) {
+    // SAFETY: per the contract.
+    unsafe {
+        (*retval).value.lval = value;
+        (*retval).u1.type_info = IS_LONG;
+    }
 }

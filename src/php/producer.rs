@@ -12,7 +12,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 use super::conf::Conf;
 use super::exception::{guard, OrThrow, OrThrowKafkaError};
-use super::fast_path::{argument, arguments, Fallback};
+use super::fast_path::{argument, arguments, long, return_long, Fallback};
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::run_handler;
@@ -29,6 +29,8 @@ use crate::engine;
 pub struct Producer {
     engine: engine::Producer,
     callbacks: ClientCallbacks,
+    /// `callbacks.any()`, asked by every `poll(0)`.
+    any_callback: bool,
 }
 
 pub(crate) static POLL: Fallback = Fallback::new();
@@ -43,16 +45,16 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
         return unsafe { POLL.call(execute_data, retval) };
     };
     // SAFETY: the frame has one argument.
-    let timeout_ms = unsafe { argument(frame, 0) }.and_then(Zval::long);
+    let timeout_ms = long(unsafe { argument(frame, 0) });
     let producer = frame.This.object().and_then(ZendClassObject::<Producer>::from_zend_obj);
     let (Some(timeout_ms), Some(producer)) = (timeout_ms, producer) else {
         // SAFETY: the same frame and return value, untouched.
         return unsafe { POLL.call(execute_data, retval) };
     };
-    if timeout_ms == 0 && !producer.callbacks.any() {
+    if timeout_ms == 0 && !producer.any_callback {
         let served = producer.engine.poll_now_without_callbacks();
-        // SAFETY: PHP hands every internal function a writable return value.
-        return unsafe { (*retval).set_long(served as i64) };
+        // SAFETY: the return value PHP handed this handler.
+        return unsafe { return_long(retval, served as i64) };
     }
     let this = frame.This.shallow_clone();
     let poll = || {
@@ -66,7 +68,7 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
             Err(error) => error.throw(),
         }
     };
-    if producer.callbacks.any() {
+    if producer.any_callback {
         run_handler(AssertUnwindSafe(poll));
     } else {
         // No PHP code runs, so no bailout can cross our frames: skip run_handler's setjmp.
@@ -162,7 +164,8 @@ impl Producer {
                 None => engine::Producer::open(&engine::NativeConf::new(), &defaults, callbacks.enabled()),
             }
             .or_throw()?;
-            Ok(Self { engine, callbacks })
+            let any_callback = callbacks.any();
+            Ok(Self { engine, callbacks, any_callback })
         })
     }
 

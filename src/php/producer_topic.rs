@@ -9,7 +9,7 @@ use ext_php_rs::types::{ZendClassObject, ZendHashTable, Zval};
 use ext_php_rs::zend::run_handler;
 
 use super::exception::{guard, invalid_argument, type_error, OrThrow};
-use super::fast_path::{argument, arguments, optional_bytes, Fallback};
+use super::fast_path::{argument, arguments, long, optional_bytes, Fallback};
 use super::producer::Producer;
 use super::topic::Topic;
 use super::zval::{type_name, PhpBytes, PhpInt};
@@ -36,6 +36,7 @@ impl ProducerTopic {
 
     /// Produces, running the Producer's callbacks for the events served while a
     /// `RD_KAFKA_MSG_F_BLOCK` produce waits for room.
+    #[inline(always)]
     fn produce_serving(&self, request: ProduceRequest<'_>) -> PhpResult<()> {
         self.engine
             .produce(request, |event| match self.producer.extract::<&ZendClassObject<Producer>>() {
@@ -86,9 +87,10 @@ unsafe fn fast_produce_request<'a>(execute_data: *mut zend_execute_data) -> Opti
     // SAFETY: per the contract.
     let (frame, count) = unsafe { arguments(execute_data, 2, 5) }?;
     // SAFETY: only indexes below the argument count are read.
-    let arg = |index: u32| if index < count { unsafe { argument(frame, index) } } else { None };
-    let partition = check_partition(arg(0).and_then(Zval::long)?).ok()?;
-    let flags = check_flags(arg(1).and_then(Zval::long)?).ok()?;
+    let arg = |index: u32| if index < count { Some(unsafe { argument(frame, index) }) } else { None };
+    // Values the checks below would refuse go the generated way, which throws their error.
+    let partition = long(arg(0)?).and_then(|p| i32::try_from(p).ok()).filter(|p| *p >= 0 || *p == engine::producer::PARTITION_UA)?;
+    let flags = long(arg(1)?).filter(|f| *f == 0 || *f == MSG_F_BLOCK)? as i32;
     let optional = |index: u32| arg(index).map_or(Some(None), optional_bytes);
     let (payload, key, opaque) = (optional(2)?, optional(3)?, optional(4)?);
     let topic = frame.This.object().and_then(ZendClassObject::<ProducerTopic>::from_zend_obj)?;
