@@ -596,29 +596,10 @@ impl ProducerTopic {
     }
 
     /// `rd_kafka_produce`: the cheapest call, for messages without headers or timestamp.
-    /// Returns 0 or the error code.
-    /// Queues many messages, in order, with one result per request. An `ERR_INTR`
-    /// result (a PHP callback threw while waiting for room) ends the batch: the rest
-    /// are not queued and get no result. (librdkafka's `rd_kafka_produce_batch` was
-    /// measured here and saves nothing for `RD_KAFKA_PARTITION_UA`: it still takes
-    /// the partition lock per message, and building its array costs more.)
-    pub fn produce_batch(
-        &self,
-        requests: Vec<ProduceRequest<'_>>,
-        mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
-    ) -> Vec<KafkaResult<()>> {
-        let mut results = Vec::with_capacity(requests.len());
-        for request in requests {
-            let result = self.produce(request, &mut serve);
-            let interrupted = matches!(&result, Err(error) if error.code == ERR_INTR);
-            results.push(result);
-            if interrupted {
-                break;
-            }
-        }
-        results
-    }
-
+    /// Returns 0 or the error code. (`produceBatch()` queues its messages one by one
+    /// through here too: librdkafka's `rd_kafka_produce_batch` was measured and saves
+    /// nothing for `RD_KAFKA_PARTITION_UA`: it still takes the partition lock per
+    /// message, and building its array costs more.)
     fn produce_plain(&self, request: &ProduceRequest<'_>, opaque: *mut c_void) -> i32 {
         let (payload, payload_len) = request.payload.map_or((std::ptr::null_mut(), 0), |p| (p.as_ptr().cast_mut().cast::<c_void>(), p.len()));
         let (key, key_len) = request.key.map_or((std::ptr::null(), 0), |k| (k.as_ptr().cast::<c_void>(), k.len()));

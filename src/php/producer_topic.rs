@@ -244,43 +244,32 @@ impl ProducerTopic {
     pub fn produce_batch(&self, messages: &ZendHashTable, msgflags: PhpInt, mut errors: super::zval::OptionalOut<'_>) -> PhpResult<i64> {
         guard(|| {
             let flags = check_flags(msgflags.0)?;
-            let items: Vec<_> = messages.iter().map(|(index, value)| {
-                let item = BatchItem::read(&index, value);
-                (index, item)
-            }).collect();
-            let requests = items
-                .iter()
-                .filter_map(|(_, item)| item.as_ref().ok())
-                .map(|item| ProduceRequest {
-                    partition: item.partition,
-                    flags,
-                    payload: item.payload.as_ref().map(PhpBytes::bytes),
-                    key: item.key.as_ref().map(PhpBytes::bytes),
-                    headers: item.headers.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
-                    timestamp_ms: item.timestamp_ms,
-                    opaque: item.opaque.clone(),
-                })
-                .collect();
-            let mut results = self
-                .engine
-                .produce_batch(requests, |event| match self.producer.extract::<&ZendClassObject<Producer>>() {
-                    Some(producer) => producer.serve_event(&self.producer, event),
-                    None => ControlFlow::Continue(()),
-                })
-                .into_iter();
             let mut queued = 0_i64;
             let mut failures = ZendHashTable::new();
-            for (index, item) in items {
-                let outcome = match item {
+            // Each item is read and queued in turn: no list of requests or results is built.
+            for (index, value) in messages.iter() {
+                let outcome = match BatchItem::read(&index, value) {
                     Err(message) => Err(KafkaError::with_message(ERR_INVALID_ARG, message)),
-                    // None: a PHP callback threw and the batch stopped; its exception leaves this call.
-                    Ok(_) => match results.next() {
-                        Some(result) => result,
-                        None => break,
-                    },
+                    Ok(item) => {
+                        let request = ProduceRequest {
+                            partition: item.partition,
+                            flags,
+                            payload: item.payload.as_ref().map(PhpBytes::bytes),
+                            key: item.key.as_ref().map(PhpBytes::bytes),
+                            headers: item.headers.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
+                            timestamp_ms: item.timestamp_ms,
+                            opaque: item.opaque,
+                        };
+                        self.engine.produce(request, |event| match self.producer.extract::<&ZendClassObject<Producer>>() {
+                            Some(producer) => producer.serve_event(&self.producer, event),
+                            None => ControlFlow::Continue(()),
+                        })
+                    }
                 };
                 match outcome {
                     Ok(()) => queued += 1,
+                    // A PHP callback threw while waiting for room: the batch stops here, and
+                    // the exception leaves this call; the rest are not queued and get no result.
                     Err(error) if error.code == ERR_INTR => break,
                     Err(error) => {
                         let exception = super::exception::exception_object(&error)?;
