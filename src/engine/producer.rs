@@ -290,6 +290,15 @@ impl Producer {
         }
     }
 
+    /// Whether a `poll(0)` now would serve nothing: no event waits on the channel and
+    /// librdkafka has signalled nothing new on the main queue (see `main_queue_signalled`).
+    /// Counts as the script's activity, as the `poll(0)` it stands for would.
+    pub fn nothing_to_poll_now(&self) -> bool {
+        let shared = self.core.shared();
+        shared.note_php_activity();
+        !shared.has_unserved_events() && !shared.main_queue_signalled.load(Ordering::Relaxed)
+    }
+
     /// `poll(0)` of a producer without PHP callbacks, the call a produce loop makes
     /// per message: no event can reach its channel (reports nobody wants are
     /// dropped where they are served), so serving the main queue is all there is.

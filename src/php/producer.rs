@@ -56,6 +56,12 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
         // SAFETY: the return value PHP handed this handler.
         return unsafe { return_long(retval, served as i64) };
     }
+    if timeout_ms == 0 && producer.engine.nothing_to_poll_now() {
+        // Most poll(0) calls of a produce loop: no callback can run, so none of the
+        // set-up below (the bailout guard's setjmp, the callback closures) is needed.
+        // SAFETY: the return value PHP handed this handler.
+        return unsafe { return_long(retval, 0) };
+    }
     let this = frame.This.shallow_clone();
     let poll = || {
         let mut deliver = direct_delivery(&producer.callbacks, &this);
