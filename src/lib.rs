@@ -32,6 +32,7 @@ mod module {
     /// persistent producers deliver what they hold, as any producer does.
     extern "C" fn shutdown(_type: i32, _module_number: i32) -> i32 {
         producer::shut_down_parked_producers();
+        crate::engine::release_validation_conf();
         0
     }
 

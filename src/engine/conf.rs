@@ -1,9 +1,10 @@
-//! Global and topic configuration, held as librdkafka's own objects so that
-//! `set()` validates exactly as librdkafka does and `dump()` shows its defaults.
+//! Global and topic configuration, validated by librdkafka itself so that `set()`
+//! fails exactly as librdkafka does and `dump()` shows its defaults.
 
-use std::collections::HashSet;
-use std::ffi::CString;
+use std::cell::OnceCell;
+use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
+use std::sync::Mutex;
 
 use rdkafka_sys as rdsys;
 
@@ -81,11 +82,24 @@ impl MemoryDefaults {
 /// rdkafka-rs's own property: a producer with this id keeps its handle across requests (persistent.rs).
 pub const PERSISTENT_PROPERTY: &str = "rdkafka_rs.persistent";
 
-/// A `rd_kafka_conf_t` that we own.
+/// A global configuration: the properties set, and librdkafka's `rd_kafka_conf_t`
+/// made from them when something needs it.
+///
+/// A `new RdKafka\Conf()` whose properties only go into a persistent producer's
+/// identity (`producer_identity`), the usual web request, never needs the native
+/// object: `rd_kafka_conf_new` fills in every default (about 18,000 instructions)
+/// and reading values back searches librdkafka's property table, together half of
+/// a reused persistent producer's cost. `set()` still validates exactly as
+/// librdkafka does, on a configuration kept for that (`validate`).
 pub struct NativeConf {
-    ptr: *mut rdsys::rd_kafka_conf_t,
-    /// Properties the user set: our defaults never override them.
-    user_set: HashSet<String>,
+    /// Made on first need (`native()`), from `settings`; from then on every `set()`
+    /// also goes to it.
+    native: OnceCell<*mut rdsys::rd_kafka_conf_t>,
+    /// The properties the user set, each name once with its last value, in the
+    /// order first set (librdkafka applies them again in that order).
+    settings: Vec<(String, String)>,
+    /// Whether `set_default_topic_conf` put a topic configuration in the native object.
+    has_default_topic_conf: bool,
     /// `rdkafka_rs.persistent`, kept here because librdkafka does not know it.
     persistent_id: Option<String>,
 }
@@ -93,10 +107,93 @@ pub struct NativeConf {
 // SAFETY: a conf object is plain data; we never share it between threads unsynchronised.
 unsafe impl Send for NativeConf {}
 
+/// Properties that go straight to the conf's own native object, never to the
+/// shared one `validate` uses: `plugin.library.paths` loads plugins into the
+/// configuration it is set on (and they may then accept properties of their own),
+/// and credentials must not outlive the `Conf` they were given to. The names are
+/// librdkafka's sensitive properties; anything named like a password or a secret
+/// counts too.
+fn needs_own_native_conf(name: &str) -> bool {
+    const OWN: [&str; 10] = [
+        "plugin.library.paths",
+        "sasl.username",
+        "sasl.oauthbearer.config",
+        "sasl.oauthbearer.client.id",
+        "ssl_key",
+        "ssl.key.location",
+        "ssl.key.pem",
+        "ssl.ca.pem",
+        "ssl.keystore.location",
+        "sasl.oauthbearer.assertion.private.key.file",
+    ];
+    OWN.contains(&name) || ["password", "secret", "private.key"].iter().any(|word| name.contains(word))
+}
+
+/// The configuration `set()` validates on before a `NativeConf` has its own native
+/// object. `rd_kafka_conf_set` checks one name and value at a time (what the other
+/// properties hold is only looked at by `rd_kafka_new`), so a shared object gives
+/// the same answers and messages as a fresh one would.
+static VALIDATION_CONF: Mutex<Option<OwnedConf>> = Mutex::new(None);
+
+struct OwnedConf(*mut rdsys::rd_kafka_conf_t);
+
+// SAFETY: the conf is only touched with VALIDATION_CONF's lock held.
+unsafe impl Send for OwnedConf {}
+
+impl Drop for OwnedConf {
+    fn drop(&mut self) {
+        // SAFETY: the conf is ours and destroyed once.
+        unsafe { rdsys::rd_kafka_conf_destroy(self.0) };
+    }
+}
+
+fn new_native_conf() -> *mut rdsys::rd_kafka_conf_t {
+    // SAFETY: rd_kafka_conf_new has no preconditions and never returns NULL.
+    unsafe { rdsys::rd_kafka_conf_new() }
+}
+
+fn set_on(conf: *mut rdsys::rd_kafka_conf_t, name: &CStr, value: &CStr) -> KafkaResult<()> {
+    let mut errstr = [0 as c_char; ERRSTR_SIZE];
+    // SAFETY: conf is live; the strings and the error buffer outlive the call.
+    let result = unsafe { rdsys::rd_kafka_conf_set(conf, name.as_ptr(), value.as_ptr(), errstr.as_mut_ptr(), ERRSTR_SIZE) };
+    conf_result(result, &errstr)
+}
+
+fn validate(name: &CStr, value: &CStr) -> KafkaResult<()> {
+    let mut guard = VALIDATION_CONF.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let conf = guard.get_or_insert_with(|| OwnedConf(new_native_conf()));
+    set_on(conf.0, name, value)
+}
+
+/// Frees the configuration `set()` validates on (module shutdown: the extension may
+/// be unloaded after, and the object would be lost with it).
+pub fn release_validation_conf() {
+    drop(VALIDATION_CONF.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take());
+}
+
 impl NativeConf {
     pub fn new() -> Self {
-        // SAFETY: rd_kafka_conf_new has no preconditions and never returns NULL.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_new() }, user_set: HashSet::new(), persistent_id: None }
+        Self { native: OnceCell::new(), settings: Vec::new(), has_default_topic_conf: false, persistent_id: None }
+    }
+
+    /// The native object, made now (with the properties set so far) if there is none.
+    fn native(&self) -> *mut rdsys::rd_kafka_conf_t {
+        *self.native.get_or_init(|| {
+            let conf = new_native_conf();
+            for (name, value) in &self.settings {
+                // Each was accepted by `validate` (or by a native object) when set, and
+                // librdkafka accepts a value independently of the others, so this holds.
+                if let (Ok(name), Ok(value)) = (CString::new(name.as_str()), CString::new(value.as_str())) {
+                    let _ = set_on(conf, &name, &value);
+                }
+            }
+            conf
+        })
+    }
+
+    /// The value the user set for `name`, if they set it.
+    fn setting(&self, name: &str) -> Option<&str> {
+        self.settings.iter().find(|(set, _)| set == name).map(|(_, value)| value.as_str())
     }
 
     /// Puts rdkafka-rs's producer memory bounds in place of librdkafka's defaults,
@@ -113,8 +210,10 @@ impl NativeConf {
 
     fn apply_defaults(&mut self, properties: &[(&str, i64)]) -> KafkaResult<()> {
         for (name, value) in properties {
-            if !self.user_set.contains(*name) {
-                self.set_raw(name, &value.to_string())?;
+            if self.setting(name).is_none() {
+                let name = to_cstring("property names", name)?;
+                let value = to_cstring("values", &value.to_string())?;
+                set_on(self.native(), &name, &value)?;
             }
         }
         Ok(())
@@ -127,20 +226,18 @@ impl NativeConf {
             self.persistent_id = Some(value.to_string()).filter(|id| !id.is_empty());
             return Ok(());
         }
-        self.set_raw(name, value)?;
-        self.user_set.insert(name.to_string());
-        Ok(())
-    }
-
-    fn set_raw(&mut self, name: &str, value: &str) -> KafkaResult<()> {
         let c_name = to_cstring("property names", name)?;
         let c_value = to_cstring("values", value)?;
-        let mut errstr = [0 as c_char; ERRSTR_SIZE];
-        // SAFETY: ptr is a live conf; the strings and the error buffer outlive the call.
-        let result = unsafe {
-            rdsys::rd_kafka_conf_set(self.ptr, c_name.as_ptr(), c_value.as_ptr(), errstr.as_mut_ptr(), ERRSTR_SIZE)
-        };
-        conf_result(result, &errstr)
+        match self.native.get() {
+            Some(&native) => set_on(native, &c_name, &c_value)?,
+            None if needs_own_native_conf(name) => set_on(self.native(), &c_name, &c_value)?,
+            None => validate(&c_name, &c_value)?,
+        }
+        match self.settings.iter_mut().find(|(set, _)| set == name) {
+            Some(setting) => setting.1 = value.to_string(),
+            None => self.settings.push((name.to_string(), value.to_string())),
+        }
+        Ok(())
     }
 
     /// The current value of a property, if it has one.
@@ -149,23 +246,29 @@ impl NativeConf {
             return self.persistent_id.clone();
         }
         let c_name = CString::new(name).ok()?;
+        let native = self.native();
         let mut size: usize = 0;
         // SAFETY: a NULL destination asks librdkafka for the size only.
-        let result = unsafe { rdsys::rd_kafka_conf_get(self.ptr, c_name.as_ptr(), std::ptr::null_mut(), &mut size) };
+        let result = unsafe { rdsys::rd_kafka_conf_get(native, c_name.as_ptr(), std::ptr::null_mut(), &mut size) };
         if result != rdsys::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK || size == 0 {
             return None;
         }
         let mut buffer = vec![0 as c_char; size];
         // SAFETY: the buffer has the size librdkafka asked for.
-        let result = unsafe { rdsys::rd_kafka_conf_get(self.ptr, c_name.as_ptr(), buffer.as_mut_ptr(), &mut size) };
+        let result = unsafe { rdsys::rd_kafka_conf_get(native, c_name.as_ptr(), buffer.as_mut_ptr(), &mut size) };
         (result == rdsys::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK).then(|| cstr_to_string(buffer.as_ptr()))
+    }
+
+    /// Whether the user set `transactional.id` (to anything but empty).
+    pub fn is_transactional(&self) -> bool {
+        self.setting("transactional.id").is_some_and(|id| !id.is_empty())
     }
 
     /// Every property with its current value, defaults included.
     pub fn dump(&self) -> Vec<(String, String)> {
         let mut count: usize = 0;
-        // SAFETY: ptr is a live conf; the dump is freed by take_dump.
-        let mut properties = unsafe { take_dump(rdsys::rd_kafka_conf_dump(self.ptr, &mut count), count) };
+        // SAFETY: the native conf is live; the dump is freed by take_dump.
+        let mut properties = unsafe { take_dump(rdsys::rd_kafka_conf_dump(self.native(), &mut count), count) };
         if let Some(id) = &self.persistent_id {
             properties.push((PERSISTENT_PROPERTY.to_string(), id.clone()));
         }
@@ -178,24 +281,27 @@ impl NativeConf {
     }
 
     /// What two producers made from equal configurations share: the properties
-    /// the user set, with their values, the memory bounds `defaults` would fill
-    /// in, and the default topic configuration, in a stable order. The rest are
-    /// librdkafka's defaults, the same for every handle. Read without copying the
-    /// configuration, so a persistent producer that is reused costs no copy.
+    /// the user set, with their values as set, the memory bounds `defaults` would
+    /// fill in, and a default topic configuration given with `setDefaultTopicConf()`,
+    /// in a stable order. The rest are librdkafka's defaults, the same for every
+    /// handle. Read without making the native object, so a persistent producer that
+    /// is reused costs neither a copy nor librdkafka's defaults.
     pub fn producer_identity(&self, defaults: &MemoryDefaults) -> Vec<(String, String)> {
-        let mut identity: Vec<(String, String)> = self.user_set.iter().map(|name| (name.clone(), self.get(name).unwrap_or_default())).collect();
+        let mut identity = self.settings.clone();
         for (name, value) in defaults.producer_properties() {
-            if !self.user_set.contains(name) {
+            if self.setting(name).is_none() {
                 identity.push((name.to_string(), value.to_string()));
             }
         }
-        // SAFETY: ptr is a live conf; the topic conf it returns is borrowed, not ours to free.
-        let topic_conf = unsafe { rdsys::rd_kafka_conf_get_default_topic_conf(self.ptr) };
-        if !topic_conf.is_null() {
-            let mut count: usize = 0;
-            // SAFETY: topic_conf is live while the conf is; the dump is freed by take_dump.
-            let topic = unsafe { take_dump(rdsys::rd_kafka_topic_conf_dump(topic_conf, &mut count), count) };
-            identity.extend(topic.into_iter().map(|(name, value)| (format!("default_topic_conf.{name}"), value)));
+        if self.has_default_topic_conf {
+            // SAFETY: the native conf is live; the topic conf it returns is borrowed, not ours to free.
+            let topic_conf = unsafe { rdsys::rd_kafka_conf_get_default_topic_conf(self.native()) };
+            if !topic_conf.is_null() {
+                let mut count: usize = 0;
+                // SAFETY: topic_conf is live while the conf is; the dump is freed by take_dump.
+                let topic = unsafe { take_dump(rdsys::rd_kafka_topic_conf_dump(topic_conf, &mut count), count) };
+                identity.extend(topic.into_iter().map(|(name, value)| (format!("default_topic_conf.{name}"), value)));
+            }
         }
         identity.sort();
         identity
@@ -204,26 +310,35 @@ impl NativeConf {
     /// Copies `topic_conf` in as the default for every topic.
     pub fn set_default_topic_conf(&mut self, topic_conf: &NativeTopicConf) {
         // SAFETY: the duplicate is handed over to (and later freed by) the conf.
-        unsafe { rdsys::rd_kafka_conf_set_default_topic_conf(self.ptr, topic_conf.duplicate().into_raw()) };
+        unsafe { rdsys::rd_kafka_conf_set_default_topic_conf(self.native(), topic_conf.duplicate().into_raw()) };
+        self.has_default_topic_conf = true;
     }
 
+    /// A copy. One without a native object yet stays without one: it is made
+    /// once, for the client, instead of twice.
     pub fn duplicate(&self) -> Self {
-        // SAFETY: ptr is a live conf; the copy is a new object we own.
-        Self { ptr: unsafe { rdsys::rd_kafka_conf_dup(self.ptr) }, user_set: self.user_set.clone(), persistent_id: self.persistent_id.clone() }
+        let native = OnceCell::new();
+        if let Some(conf) = self.native.get() {
+            // SAFETY: conf is live; the copy is a new object we own.
+            let _ = native.set(unsafe { rdsys::rd_kafka_conf_dup(*conf) });
+        }
+        Self {
+            native,
+            settings: self.settings.clone(),
+            has_default_topic_conf: self.has_default_topic_conf,
+            persistent_id: self.persistent_id.clone(),
+        }
     }
 
     pub(crate) fn as_ptr(&self) -> *mut rdsys::rd_kafka_conf_t {
-        self.ptr
+        self.native()
     }
 
     /// Gives up ownership, e.g. to `rd_kafka_new`, which takes the conf on success.
     pub(crate) fn into_raw(mut self) -> *mut rdsys::rd_kafka_conf_t {
-        // The names of the properties set are ours to free; only the conf is handed over
-        // (forgetting all of `self` leaked them, about 150 bytes per client).
-        drop(std::mem::take(&mut self.user_set));
-        drop(self.persistent_id.take());
-        let ptr = self.ptr;
-        std::mem::forget(self);
+        let ptr = self.native();
+        // Only the conf is handed over; the rest of `self` is ours to free.
+        self.native = OnceCell::new();
         ptr
     }
 }
@@ -242,8 +357,10 @@ impl Clone for NativeConf {
 
 impl Drop for NativeConf {
     fn drop(&mut self) {
-        // SAFETY: we own the conf and destroy it once.
-        unsafe { rdsys::rd_kafka_conf_destroy(self.ptr) };
+        if let Some(conf) = self.native.get() {
+            // SAFETY: we own the conf and destroy it once.
+            unsafe { rdsys::rd_kafka_conf_destroy(*conf) };
+        }
     }
 }
 
@@ -363,5 +480,46 @@ mod tests {
         conf.set("acks", "all").unwrap();
         assert!(conf.dump().contains(&("request.required.acks".to_string(), "-1".to_string())));
         assert_eq!(conf.set("nope", "1").unwrap_err().code, CONF_UNKNOWN);
+    }
+
+    #[test]
+    fn properties_set_before_the_native_object_exists_reach_it_in_order() {
+        let mut conf = NativeConf::new();
+        conf.set("client.id", "first").unwrap();
+        conf.set("acks", "all").unwrap();
+        conf.set("client.id", "second").unwrap();
+        assert!(conf.set("acks", "bogus").is_err(), "a bad value is refused before the native object exists");
+        assert!(conf.native.get().is_none());
+        let copy = conf.duplicate();
+        assert!(copy.native.get().is_none(), "a copy of a conf without a native object makes none");
+        assert_eq!(copy.get("client.id").as_deref(), Some("second"));
+        let topic = copy.dump();
+        assert!(topic.contains(&("client.id".to_string(), "second".to_string())));
+        // SAFETY: the copy's native conf is live; the topic conf is borrowed.
+        let topic_conf = unsafe { rdsys::rd_kafka_conf_get_default_topic_conf(copy.as_ptr()) };
+        let mut count = 0;
+        // SAFETY: topic_conf is live while copy is; the dump is freed by take_dump.
+        let topic = unsafe { take_dump(rdsys::rd_kafka_topic_conf_dump(topic_conf, &mut count), count) };
+        assert!(topic.contains(&("request.required.acks".to_string(), "-1".to_string())), "{topic:?}");
+    }
+
+    #[test]
+    fn a_persistent_producers_identity_needs_no_native_object() {
+        let mut conf = NativeConf::new();
+        conf.set("bootstrap.servers", "127.0.0.1:9092").unwrap();
+        conf.set(PERSISTENT_PROPERTY, "web").unwrap();
+        let mut same = NativeConf::new();
+        same.set("bootstrap.servers", "127.0.0.1:9092").unwrap();
+        same.set(PERSISTENT_PROPERTY, "web").unwrap();
+        let _ = same.dump();
+        let defaults = MemoryDefaults::default();
+        assert_eq!(conf.producer_identity(&defaults), same.producer_identity(&defaults), "with or without a native object");
+        assert!(conf.native.get().is_none());
+        conf.set("sasl.password", "hunter2").unwrap();
+        assert!(conf.native.get().is_some(), "a credential goes to the conf's own object only");
+        same.set("sasl.password", "hunter2").unwrap();
+        assert_eq!(conf.producer_identity(&defaults), same.producer_identity(&defaults));
+        same.set("linger.ms", "1").unwrap();
+        assert_ne!(conf.producer_identity(&defaults), same.producer_identity(&defaults));
     }
 }

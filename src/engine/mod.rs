@@ -26,7 +26,7 @@ pub mod version;
 pub(crate) mod wire;
 
 pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks, NativeClient};
-pub use conf::{MemoryDefaults, NativeConf, NativeTopicConf};
+pub use conf::{release_validation_conf, MemoryDefaults, NativeConf, NativeTopicConf};
 pub use consumer::{CloseEvent, KafkaConsumer};
 pub use error::{KafkaError, KafkaResult};
 pub use legacy_consumer::{Consumer, ConsumerTopic, Queue};

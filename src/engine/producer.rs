@@ -83,7 +83,7 @@ impl Producer {
     pub fn open(conf: &NativeConf, defaults: &MemoryDefaults, callbacks: EnabledCallbacks) -> KafkaResult<Self> {
         let persistent = PersistentKey::of(conf, defaults, callbacks);
         if let Some(key) = &persistent {
-            if conf.get("transactional.id").is_some() {
+            if conf.is_transactional() {
                 return Err(KafkaError::with_message(
                     ERR_INVALID_ARG,
                     format!(
