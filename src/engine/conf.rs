@@ -92,12 +92,15 @@ pub const PERSISTENT_PROPERTY: &str = "rdkafka_rs.persistent";
 /// a reused persistent producer's cost. `set()` still validates exactly as
 /// librdkafka does, on a configuration kept for that (`validate`).
 pub struct NativeConf {
-    /// Made on first need (`native()`), from `settings`; from then on every `set()`
+    /// Made on first need (`native()`), from `set_calls`; from then on every `set()`
     /// also goes to it.
     native: OnceCell<*mut rdsys::rd_kafka_conf_t>,
-    /// The properties the user set, each name once with its last value, in the
-    /// order first set (librdkafka applies them again in that order).
-    settings: Vec<(String, String)>,
+    /// Every `set()` that reached librdkafka, in order, refused ones included.
+    /// Made again on a fresh conf, they leave it as making them on it one by one
+    /// would have: the last value per name would not, as librdkafka has aliases
+    /// (`acks` for `request.required.acks`), `debug` adds to what was set before,
+    /// and a refused value may have changed part of a property.
+    set_calls: Vec<SetCall>,
     /// Whether `set_default_topic_conf` put a topic configuration in the native object.
     has_default_topic_conf: bool,
     /// `rdkafka_rs.persistent`, kept here because librdkafka does not know it.
@@ -106,6 +109,14 @@ pub struct NativeConf {
 
 // SAFETY: a conf object is plain data; we never share it between threads unsynchronised.
 unsafe impl Send for NativeConf {}
+
+/// One `NativeConf::set()` as librdkafka saw it.
+#[derive(Clone)]
+struct SetCall {
+    name: String,
+    value: String,
+    accepted: bool,
+}
 
 /// Properties that go straight to the conf's own native object, never to the
 /// shared one `validate` uses: `plugin.library.paths` loads plugins into the
@@ -173,17 +184,17 @@ pub fn release_validation_conf() {
 
 impl NativeConf {
     pub fn new() -> Self {
-        Self { native: OnceCell::new(), settings: Vec::new(), has_default_topic_conf: false, persistent_id: None }
+        Self { native: OnceCell::new(), set_calls: Vec::new(), has_default_topic_conf: false, persistent_id: None }
     }
 
     /// The native object, made now (with the properties set so far) if there is none.
     fn native(&self) -> *mut rdsys::rd_kafka_conf_t {
         *self.native.get_or_init(|| {
             let conf = new_native_conf();
-            for (name, value) in &self.settings {
-                // Each was accepted by `validate` (or by a native object) when set, and
-                // librdkafka accepts a value independently of the others, so this holds.
-                if let (Ok(name), Ok(value)) = (CString::new(name.as_str()), CString::new(value.as_str())) {
+            for call in &self.set_calls {
+                // librdkafka answers a name and value the same on any conf (see
+                // `validate`), so each call is accepted or refused as it was first.
+                if let (Ok(name), Ok(value)) = (CString::new(call.name.as_str()), CString::new(call.value.as_str())) {
                     let _ = set_on(conf, &name, &value);
                 }
             }
@@ -191,9 +202,9 @@ impl NativeConf {
         })
     }
 
-    /// The value the user set for `name`, if they set it.
+    /// The last value the user set for `name` (as they named it), if any was accepted.
     fn setting(&self, name: &str) -> Option<&str> {
-        self.settings.iter().find(|(set, _)| set == name).map(|(_, value)| value.as_str())
+        self.set_calls.iter().rev().find(|call| call.accepted && call.name == name).map(|call| call.value.as_str())
     }
 
     /// Puts rdkafka-rs's producer memory bounds in place of librdkafka's defaults,
@@ -228,16 +239,13 @@ impl NativeConf {
         }
         let c_name = to_cstring("property names", name)?;
         let c_value = to_cstring("values", value)?;
-        match self.native.get() {
-            Some(&native) => set_on(native, &c_name, &c_value)?,
-            None if needs_own_native_conf(name) => set_on(self.native(), &c_name, &c_value)?,
-            None => validate(&c_name, &c_value)?,
-        }
-        match self.settings.iter_mut().find(|(set, _)| set == name) {
-            Some(setting) => setting.1 = value.to_string(),
-            None => self.settings.push((name.to_string(), value.to_string())),
-        }
-        Ok(())
+        let result = match self.native.get() {
+            Some(&native) => set_on(native, &c_name, &c_value),
+            None if needs_own_native_conf(name) => set_on(self.native(), &c_name, &c_value),
+            None => validate(&c_name, &c_value),
+        };
+        self.set_calls.push(SetCall { name: name.to_string(), value: value.to_string(), accepted: result.is_ok() });
+        result
     }
 
     /// The current value of a property, if it has one.
@@ -280,14 +288,15 @@ impl NativeConf {
         self.persistent_id.as_deref()
     }
 
-    /// What two producers made from equal configurations share: the properties
-    /// the user set, with their values as set, the memory bounds `defaults` would
-    /// fill in, and a default topic configuration given with `setDefaultTopicConf()`,
-    /// in a stable order. The rest are librdkafka's defaults, the same for every
-    /// handle. Read without making the native object, so a persistent producer that
-    /// is reused costs neither a copy nor librdkafka's defaults.
+    /// What two producers made from equal configurations share: the `set()` calls
+    /// in the order made (a web request makes the same ones each time; the same
+    /// properties set in another order count as different, as aliases can make them
+    /// so), the memory bounds `defaults` would fill in, and a default topic
+    /// configuration given with `setDefaultTopicConf()`. The rest are librdkafka's
+    /// defaults, the same for every handle. Read without making the native object,
+    /// so a persistent producer that is reused costs neither a copy nor librdkafka's defaults.
     pub fn producer_identity(&self, defaults: &MemoryDefaults) -> Vec<(String, String)> {
-        let mut identity = self.settings.clone();
+        let mut identity: Vec<(String, String)> = self.set_calls.iter().map(|call| (call.name.clone(), call.value.clone())).collect();
         for (name, value) in defaults.producer_properties() {
             if self.setting(name).is_none() {
                 identity.push((name.to_string(), value.to_string()));
@@ -303,7 +312,6 @@ impl NativeConf {
                 identity.extend(topic.into_iter().map(|(name, value)| (format!("default_topic_conf.{name}"), value)));
             }
         }
-        identity.sort();
         identity
     }
 
@@ -324,7 +332,7 @@ impl NativeConf {
         }
         Self {
             native,
-            settings: self.settings.clone(),
+            set_calls: self.set_calls.clone(),
             has_default_topic_conf: self.has_default_topic_conf,
             persistent_id: self.persistent_id.clone(),
         }
@@ -521,5 +529,40 @@ mod tests {
         assert_eq!(conf.producer_identity(&defaults), same.producer_identity(&defaults));
         same.set("linger.ms", "1").unwrap();
         assert_ne!(conf.producer_identity(&defaults), same.producer_identity(&defaults));
+    }
+
+    #[test]
+    fn aliases_and_additive_properties_end_as_if_set_one_by_one() {
+        let mut conf = NativeConf::new();
+        conf.set("bootstrap.servers", "a:9092").unwrap();
+        conf.set("metadata.broker.list", "b:9092").unwrap();
+        conf.set("bootstrap.servers", "c:9092").unwrap();
+        conf.set("debug", "broker").unwrap();
+        conf.set("debug", "topic").unwrap();
+        assert!(conf.native.get().is_none());
+        assert_eq!(conf.get("metadata.broker.list").as_deref(), Some("c:9092"));
+        let debug = conf.get("debug").unwrap_or_default();
+        assert!(debug.contains("broker") && debug.contains("topic"), "{debug}");
+
+        // A refused value leaves the same trace with or without a native object.
+        let mut lazy = NativeConf::new();
+        let mut eager = NativeConf::new();
+        let _ = eager.dump();
+        assert!(lazy.set("debug", "msg,bogus").is_err());
+        assert!(eager.set("debug", "msg,bogus").is_err());
+        assert_eq!(lazy.get("debug"), eager.get("debug"));
+    }
+
+    #[test]
+    fn the_same_properties_in_another_order_are_another_identity() {
+        let defaults = MemoryDefaults::default();
+        let mut first = NativeConf::new();
+        first.set("request.required.acks", "all").unwrap();
+        first.set("acks", "0").unwrap();
+        let mut second = NativeConf::new();
+        second.set("acks", "0").unwrap();
+        second.set("request.required.acks", "all").unwrap();
+        assert_ne!(first.get("acks"), second.get("acks"));
+        assert_ne!(first.producer_identity(&defaults), second.producer_identity(&defaults));
     }
 }
