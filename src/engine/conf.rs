@@ -95,12 +95,14 @@ pub struct NativeConf {
     /// Made on first need (`native()`), from `set_calls`; from then on every `set()`
     /// also goes to it.
     native: OnceCell<*mut rdsys::rd_kafka_conf_t>,
-    /// Every `set()` that reached librdkafka, in order, refused ones included.
-    /// Made again on a fresh conf, they leave it as making them on it one by one
-    /// would have: the last value per name would not, as librdkafka has aliases
-    /// (`acks` for `request.required.acks`), `debug` adds to what was set before,
-    /// and a refused value may have changed part of a property.
-    set_calls: Vec<SetCall>,
+    /// The accepted `set()` calls, in order, each name once: a call drops the
+    /// earlier ones of its name, as it overrides them. Made again on a fresh conf
+    /// they leave it as making every call on it would have. Order matters, as
+    /// librdkafka has aliases (`acks` sets `request.required.acks`); the properties
+    /// for which one value does not override the last go to the conf's own object
+    /// (`needs_own_native_conf`). Kept to one entry per name so that a `Conf` set
+    /// again and again stays the same size.
+    set_calls: Vec<(String, String)>,
     /// Whether `set_default_topic_conf` put a topic configuration in the native object.
     has_default_topic_conf: bool,
     /// `rdkafka_rs.persistent`, kept here because librdkafka does not know it.
@@ -110,20 +112,18 @@ pub struct NativeConf {
 // SAFETY: a conf object is plain data; we never share it between threads unsynchronised.
 unsafe impl Send for NativeConf {}
 
-/// One `NativeConf::set()` as librdkafka saw it.
-#[derive(Clone)]
-struct SetCall {
-    name: String,
-    value: String,
-    accepted: bool,
-}
+/// Properties whose state is not just their last value: `debug` and
+/// `builtin.features` add each value's flags to the earlier ones, and a refused
+/// `debug` or `topic.blacklist` value can already have changed part of it. They go
+/// to the conf's own object, and a persistent producer's identity reads them back.
+const STATEFUL: [&str; 3] = ["debug", "builtin.features", "topic.blacklist"];
 
 /// Properties that go straight to the conf's own native object, never to the
-/// shared one `validate` uses: `plugin.library.paths` loads plugins into the
-/// configuration it is set on (and they may then accept properties of their own),
-/// and credentials must not outlive the `Conf` they were given to. The names are
-/// librdkafka's sensitive properties; anything named like a password or a secret
-/// counts too.
+/// shared one `validate` uses: the `STATEFUL` ones; `plugin.library.paths`, which
+/// loads plugins into the configuration it is set on (and they may then accept
+/// properties of their own); and credentials, which must not outlive the `Conf`
+/// they were given to. The credentials are librdkafka's sensitive properties;
+/// anything named like a password or a secret counts too.
 fn needs_own_native_conf(name: &str) -> bool {
     const OWN: [&str; 10] = [
         "plugin.library.paths",
@@ -137,7 +137,7 @@ fn needs_own_native_conf(name: &str) -> bool {
         "ssl.keystore.location",
         "sasl.oauthbearer.assertion.private.key.file",
     ];
-    OWN.contains(&name) || ["password", "secret", "private.key"].iter().any(|word| name.contains(word))
+    STATEFUL.contains(&name) || OWN.contains(&name) || ["password", "secret", "private.key"].iter().any(|word| name.contains(word))
 }
 
 /// The configuration `set()` validates on before a `NativeConf` has its own native
@@ -191,10 +191,10 @@ impl NativeConf {
     fn native(&self) -> *mut rdsys::rd_kafka_conf_t {
         *self.native.get_or_init(|| {
             let conf = new_native_conf();
-            for call in &self.set_calls {
+            for (name, value) in &self.set_calls {
                 // librdkafka answers a name and value the same on any conf (see
-                // `validate`), so each call is accepted or refused as it was first.
-                if let (Ok(name), Ok(value)) = (CString::new(call.name.as_str()), CString::new(call.value.as_str())) {
+                // `validate`), so each is accepted again.
+                if let (Ok(name), Ok(value)) = (CString::new(name.as_str()), CString::new(value.as_str())) {
                     let _ = set_on(conf, &name, &value);
                 }
             }
@@ -202,9 +202,9 @@ impl NativeConf {
         })
     }
 
-    /// The last value the user set for `name` (as they named it), if any was accepted.
+    /// The value the user set for `name` (as they named it), if they set one.
     fn setting(&self, name: &str) -> Option<&str> {
-        self.set_calls.iter().rev().find(|call| call.accepted && call.name == name).map(|call| call.value.as_str())
+        self.set_calls.iter().find(|(set, _)| set == name).map(|(_, value)| value.as_str())
     }
 
     /// Puts rdkafka-rs's producer memory bounds in place of librdkafka's defaults,
@@ -244,7 +244,12 @@ impl NativeConf {
             None if needs_own_native_conf(name) => set_on(self.native(), &c_name, &c_value),
             None => validate(&c_name, &c_value),
         };
-        self.set_calls.push(SetCall { name: name.to_string(), value: value.to_string(), accepted: result.is_ok() });
+        // A refused value changed nothing, or (`STATEFUL`) may have changed the
+        // conf's own object, which the identity then reads.
+        if result.is_ok() || STATEFUL.contains(&name) {
+            self.set_calls.retain(|(set, _)| set != name);
+            self.set_calls.push((name.to_string(), value.to_string()));
+        }
         result
     }
 
@@ -289,14 +294,23 @@ impl NativeConf {
     }
 
     /// What two producers made from equal configurations share: the `set()` calls
-    /// in the order made (a web request makes the same ones each time; the same
-    /// properties set in another order count as different, as aliases can make them
-    /// so), the memory bounds `defaults` would fill in, and a default topic
-    /// configuration given with `setDefaultTopicConf()`. The rest are librdkafka's
-    /// defaults, the same for every handle. Read without making the native object,
-    /// so a persistent producer that is reused costs neither a copy nor librdkafka's defaults.
+    /// in order (a web request makes the same ones each time; the same properties
+    /// set in another order count as different, as aliases can make them so), with
+    /// the `STATEFUL` ones as librdkafka holds them, the memory bounds `defaults`
+    /// would fill in, and a default topic configuration given with
+    /// `setDefaultTopicConf()`. The rest are librdkafka's defaults, the same for
+    /// every handle. Read without making the native object (unless a `STATEFUL`
+    /// property made it already), so a persistent producer that is reused costs
+    /// neither a copy nor librdkafka's defaults.
     pub fn producer_identity(&self, defaults: &MemoryDefaults) -> Vec<(String, String)> {
-        let mut identity: Vec<(String, String)> = self.set_calls.iter().map(|call| (call.name.clone(), call.value.clone())).collect();
+        let mut identity: Vec<(String, String)> = self
+            .set_calls
+            .iter()
+            .map(|(name, value)| match STATEFUL.contains(&name.as_str()) {
+                true => (name.clone(), self.get(name).unwrap_or_default()),
+                false => (name.clone(), value.clone()),
+            })
+            .collect();
         for (name, value) in defaults.producer_properties() {
             if self.setting(name).is_none() {
                 identity.push((name.to_string(), value.to_string()));
@@ -537,9 +551,10 @@ mod tests {
         conf.set("bootstrap.servers", "a:9092").unwrap();
         conf.set("metadata.broker.list", "b:9092").unwrap();
         conf.set("bootstrap.servers", "c:9092").unwrap();
+        assert!(conf.native.get().is_none());
+        assert_eq!(conf.duplicate().get("metadata.broker.list").as_deref(), Some("c:9092"));
         conf.set("debug", "broker").unwrap();
         conf.set("debug", "topic").unwrap();
-        assert!(conf.native.get().is_none());
         assert_eq!(conf.get("metadata.broker.list").as_deref(), Some("c:9092"));
         let debug = conf.get("debug").unwrap_or_default();
         assert!(debug.contains("broker") && debug.contains("topic"), "{debug}");
@@ -564,5 +579,30 @@ mod tests {
         second.set("request.required.acks", "all").unwrap();
         assert_ne!(first.get("acks"), second.get("acks"));
         assert_ne!(first.producer_identity(&defaults), second.producer_identity(&defaults));
+    }
+
+    #[test]
+    fn a_conf_set_again_and_again_stays_the_same_size() {
+        let mut conf = NativeConf::new();
+        for job in 0..1000 {
+            conf.set("client.id", &format!("job-{job}")).unwrap();
+            assert!(conf.set("queue.buffering.max.messages", "not a number").is_err());
+        }
+        assert_eq!(conf.set_calls, vec![("client.id".to_string(), "job-999".to_string())]);
+        assert_eq!(conf.duplicate().get("client.id").as_deref(), Some("job-999"));
+    }
+
+    #[test]
+    fn debug_flags_are_part_of_the_identity_as_librdkafka_holds_them() {
+        let defaults = MemoryDefaults::default();
+        let mut both = NativeConf::new();
+        both.set("debug", "broker").unwrap();
+        both.set("debug", "topic").unwrap();
+        let mut last_only = NativeConf::new();
+        last_only.set("debug", "topic").unwrap();
+        assert_ne!(both.producer_identity(&defaults), last_only.producer_identity(&defaults));
+        let mut same = NativeConf::new();
+        same.set("debug", "broker,topic").unwrap();
+        assert_eq!(both.producer_identity(&defaults), same.producer_identity(&defaults));
     }
 }
