@@ -37,6 +37,7 @@ mod module {
     }
 
     extern "C" fn request_startup(_type: i32, _module_number: i32) -> i32 {
+        crate::engine::forget_delivery_sink();
         method_fixups::install();
         topic_partition::install_debug_info();
         install_cycle_collection();

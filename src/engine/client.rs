@@ -135,6 +135,13 @@ pub(crate) fn with_delivery_sink<R>(client_id: u64, sink: Option<&mut DeliverySi
     serve()
 }
 
+/// Forgets the sink installed on this thread. A fatal error in a PHP callback that
+/// a sink runs jumps (longjmp) past `with_delivery_sink`'s restore, leaving a
+/// pointer to a frame that is gone: a new request starts without it.
+pub fn forget_delivery_sink() {
+    DELIVERY_SINK.with(|current| current.set(None));
+}
+
 /// Offers a report to the sink installed for this client on this thread, if any.
 fn offer_to_sink(client_id: u64, message: &DeliveredMessage<'_>) -> Option<SinkOutcome> {
     let (owner, sink) = DELIVERY_SINK.with(Cell::get)?;

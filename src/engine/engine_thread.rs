@@ -48,11 +48,13 @@ impl ProducerCore {
     }
 
     /// Serves every event waiting on the main queue, on the PHP thread (runs the C
-    /// callbacks, which only move Rust data).
+    /// callbacks, which only move Rust data). Reports go to the channel, never to a
+    /// sink: this runs inside `produce()`, which a PHP callback fed by a sink may be
+    /// calling, and that sink must not be entered again while it runs.
     pub(crate) fn serve_main_queue(&self) {
         let _serving = PhpServing::enter(self.shared());
         // SAFETY: rk is live while self is.
-        while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {}
+        with_delivery_sink(self.id(), None, || while unsafe { rdsys::rd_kafka_poll(self.client.rk, 0) } > 0 {});
     }
 
     /// Serves every event waiting on the main queue, on the engine thread, unless

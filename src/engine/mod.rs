@@ -25,7 +25,7 @@ pub mod transactions;
 pub mod version;
 pub(crate) mod wire;
 
-pub use client::{ClientEvent, DeliveryReport, EnabledCallbacks, NativeClient};
+pub use client::{forget_delivery_sink, ClientEvent, DeliveryReport, EnabledCallbacks, NativeClient};
 pub use conf::{release_validation_conf, MemoryDefaults, NativeConf, NativeTopicConf};
 pub use consumer::{CloseEvent, KafkaConsumer};
 pub use error::{KafkaError, KafkaResult};
