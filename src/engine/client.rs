@@ -52,6 +52,9 @@ pub struct DeliveryReport {
     pub key: Option<Vec<u8>>,
     pub headers: Vec<Header>,
     pub opaque: Option<Vec<u8>>,
+    /// The request (persistent producers) whose message this is: a report queued
+    /// as that request ended must not reach the next one.
+    pub(crate) epoch: u64,
 }
 
 impl DeliveryReport {
@@ -622,7 +625,7 @@ unsafe extern "C" fn on_delivery(
                 }
                 Some(SinkOutcome::Declined) | None => {
                     // SAFETY: message and its topic are valid for this call.
-                    let report = unsafe { delivery_report(message, tag.opaque) };
+                    let report = unsafe { delivery_report(message, tag.opaque, tag.epoch) };
                     // Still in the bound, as waiting, until PHP takes the report.
                     shared.push(ClientEvent::Delivery(report));
                 }
@@ -679,7 +682,7 @@ impl MessageTag {
 
 /// # Safety
 /// `message` must be a delivery-report message valid for the call.
-unsafe fn delivery_report(message: *const rdsys::rd_kafka_message_t, opaque: Option<Vec<u8>>) -> DeliveryReport {
+unsafe fn delivery_report(message: *const rdsys::rd_kafka_message_t, opaque: Option<Vec<u8>>, epoch: u64) -> DeliveryReport {
     let mut timestamp_type = rdsys::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
     // SAFETY: message is valid (read field by field, see `wire`); the topic handle lives as long as the message.
     unsafe {
@@ -695,6 +698,7 @@ unsafe fn delivery_report(message: *const rdsys::rd_kafka_message_t, opaque: Opt
             key: copy_bytes((*message).key, (*message).key_len),
             headers: read_headers(message),
             opaque,
+            epoch,
         }
     }
 }

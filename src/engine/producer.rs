@@ -339,7 +339,7 @@ impl Producer {
             } else {
                 match self.core.events.recv_timeout(slice) {
                     Ok(event) => {
-                        if serve(self.core.take(event)).is_break() {
+                        if self.core.take(event).is_some_and(|event| serve(event).is_break()) {
                             return 0;
                         }
                     }
@@ -427,16 +427,30 @@ impl ProducerCore {
         shared.undelivered() + shared.queued_events.load(Ordering::SeqCst).max(0)
     }
 
-    fn take(&self, event: ClientEvent) -> ClientEvent {
-        self.shared().taken(&event);
-        event
+    /// Takes an event off the channel for PHP. A delivery report of an earlier
+    /// request is dropped (counted if it failed): the engine thread can queue one
+    /// just as that request ends, after its last look at the channel.
+    fn take(&self, event: ClientEvent) -> Option<ClientEvent> {
+        let shared = self.shared();
+        shared.taken(&event);
+        if let ClientEvent::Delivery(report) = &event {
+            if report.epoch != shared.epoch.load(Ordering::SeqCst) {
+                if report.err != 0 && !PURGE_ERRORS.contains(&report.err) {
+                    shared.orphan_failures.fetch_add(1, Ordering::SeqCst);
+                }
+                return None;
+            }
+        }
+        Some(event)
     }
 
     /// Serves every event already waiting, without blocking.
     fn serve_waiting(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
         while self.shared().has_unserved_events() {
             let Ok(event) = self.events.try_recv() else { break };
-            serve(self.take(event))?;
+            if let Some(event) = self.take(event) {
+                serve(event)?;
+            }
         }
         ControlFlow::Continue(())
     }

@@ -595,3 +595,41 @@ fn a_closing_consumer_unassigns_once_however_often_it_is_asked() {
     consumer.incremental_unassign(&[]).unwrap();
     assert_eq!(consumer.closing_unassigns(), 1, "after close, unassigning is a no-op");
 }
+
+#[test]
+fn a_report_queued_as_its_request_ends_never_reaches_the_next_request() {
+    use std::sync::atomic::Ordering;
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-late-report", 1, 1).unwrap();
+    let callbacks = EnabledCallbacks { delivery: true, ..Default::default() };
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), callbacks).unwrap();
+    let topic = producer.new_topic("engine-late-report", None).unwrap();
+    let core = producer.core_for_tests();
+    let shared = core.shared();
+    // The real engine thread is never woken for this producer: the test plays its part.
+    shared.wake_pending.store(true, Ordering::SeqCst);
+    let request = ProduceRequest { partition: 0, payload: Some(b"x"), opaque: Some(vec![7]), ..Default::default() };
+    topic.produce(request, keep_serving).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while core.main_queue_len() == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    // The engine thread queues the report for PHP as the request that produced it
+    // ends (a persistent producer's request end starts a new epoch).
+    core.serve_main_queue_from_engine();
+    assert!(shared.has_unserved_events());
+    super::persistent::end_epoch(core);
+    let mut reports = 0;
+    producer.poll(
+        Duration::ZERO,
+        |event| {
+            reports += usize::from(matches!(event, ClientEvent::Delivery(_)));
+            ControlFlow::Continue(())
+        },
+        None,
+    );
+    assert_eq!(reports, 0, "the next request was handed the earlier request's report");
+    assert_eq!((producer.out_queue_len(), producer.undelivered()), (0, 0));
+    assert_eq!(shared.orphan_failures.load(Ordering::SeqCst), 0);
+}
