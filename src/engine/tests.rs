@@ -12,6 +12,15 @@ fn keep_serving(_: ClientEvent) -> ControlFlow<()> {
     ControlFlow::Continue(())
 }
 
+/// Waits (up to 10 s) until librdkafka's main queue holds a delivery report.
+fn wait_for_a_report_on_the_main_queue(core: &super::engine_thread::ProducerCore) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while core.main_queue_len() == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+}
+
 fn producer_conf(bootstraps: &str) -> NativeConf {
     let mut conf = NativeConf::new();
     conf.set("bootstrap.servers", bootstraps).unwrap();
@@ -289,11 +298,7 @@ fn a_busy_producer_drops_reports_nobody_wants_as_it_goes() {
         }
     };
     produce(1024);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while core.main_queue_len() == 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    wait_for_a_report_on_the_main_queue(core);
     assert_eq!(producer.dropped_reports(), 0);
     // The next 1,024 calls pass a multiple of 1,024: produce() serves the waiting reports.
     produce(1024);
@@ -406,11 +411,7 @@ fn reports_php_takes_are_served_by_one_thread_at_a_time() {
     // While PHP serves, the engine leaves the queue alone.
     shared.php_serving.store(true, Ordering::SeqCst);
     topic.produce(request(), keep_serving).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while core.main_queue_len() == 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    wait_for_a_report_on_the_main_queue(core);
     core.serve_main_queue_from_engine();
     assert!(core.main_queue_len() > 0);
     assert_eq!(producer.undelivered(), 1);
@@ -610,11 +611,7 @@ fn a_report_queued_as_its_request_ends_never_reaches_the_next_request() {
     shared.wake_pending.store(true, Ordering::SeqCst);
     let request = ProduceRequest { partition: 0, payload: Some(b"x"), opaque: Some(vec![7]), ..Default::default() };
     topic.produce(request, keep_serving).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while core.main_queue_len() == 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert!(core.main_queue_len() > 0, "no delivery report arrived");
+    wait_for_a_report_on_the_main_queue(core);
     // The engine thread queues the report for PHP as the request that produced it
     // ends (a persistent producer's request end starts a new epoch).
     core.serve_main_queue_from_engine();
