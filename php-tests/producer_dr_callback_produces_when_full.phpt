@@ -14,8 +14,7 @@ $depth = 0;
 $deepest = 0;
 $seen = [];
 $answers = [];
-$topic = null;
-$conf->setDrMsgCb(function (RdKafka\Producer $producer, RdKafka\Message $message) use ($cluster, &$depth, &$deepest, &$seen, &$answers, &$topic) {
+$conf->setDrMsgCb(function (RdKafka\Producer $producer, RdKafka\Message $message) use ($cluster, $topic_name, &$depth, &$deepest, &$seen, &$answers) {
     $depth++;
     $deepest = max($deepest, $depth);
     $seen[] = $message->payload;
@@ -23,6 +22,9 @@ $conf->setDrMsgCb(function (RdKafka\Producer $producer, RdKafka\Message $message
         // The mock now answers after 200 ms: the second partition's reports arrive
         // while this callback still runs.
         $cluster->setRtt(1, 200);
+        // A topic of its own, not the script's: a closure that held the script's
+        // topic would make a cycle (topic -> producer -> callback -> topic).
+        $topic = $producer->newTopic($topic_name);
         for ($i = 0; $i < 4; $i++) {
             $topic->produce(1, 0, "b$i");
         }
