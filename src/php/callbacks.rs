@@ -3,12 +3,14 @@
 
 use std::cell::Cell;
 use std::ops::ControlFlow;
+use std::panic::AssertUnwindSafe;
 
 use ext_php_rs::ffi::{zend_class_entry, zend_fcall_info_cache, zend_function, zend_object};
 
 use ext_php_rs::convert::{FromZval, IntoZvalDyn};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendCallable, Zval};
+use ext_php_rs::zend::{try_catch, CatchError};
 
 use crate::engine::client::SinkOutcome;
 
@@ -270,9 +272,17 @@ pub fn dispatch(callbacks: &ClientCallbacks, this: &Zval, event: crate::engine::
 
 /// Hands delivery reports served on the PHP thread straight to `dr_msg_cb`,
 /// building the Message from librdkafka's memory (see `Producer::poll`).
+///
+/// The callback runs inside librdkafka's `rd_kafka_poll()`. A fatal error in it
+/// (a bailout, e.g. `E_USER_ERROR`) must not jump through librdkafka's frames: the
+/// reports it holds would be abandoned, and count as undelivered until the
+/// shutdown flush gives up and warns of messages that were in fact delivered. It
+/// is caught here instead, the serve stops, and the caller re-raises it with
+/// `reraise_bailout(bailed_out)` once librdkafka has returned.
 pub fn direct_delivery<'a>(
     callbacks: &'a ClientCallbacks,
     this: &'a Zval,
+    bailed_out: &'a Cell<bool>,
 ) -> impl FnMut(&crate::engine::DeliveredMessage<'_>) -> SinkOutcome + 'a {
     let mut topic_names = super::message::TopicNameCache::default();
     move |message| {
@@ -281,12 +291,26 @@ pub fn direct_delivery<'a>(
             return SinkOutcome::Declined;
         }
         match super::message::from_delivered(message, &mut topic_names) {
-            Ok(message) => match callback.call_zvals(&mut [this.shallow_clone(), message]) {
-                ControlFlow::Continue(()) => SinkOutcome::Taken,
-                ControlFlow::Break(()) => SinkOutcome::TakenStop,
+            Ok(message) => match try_catch(AssertUnwindSafe(|| callback.call_zvals(&mut [this.shallow_clone(), message]))) {
+                Ok(ControlFlow::Continue(())) => SinkOutcome::Taken,
+                Ok(ControlFlow::Break(())) => SinkOutcome::TakenStop,
+                Err(CatchError::Bailout) => {
+                    bailed_out.set(true);
+                    SinkOutcome::TakenStop
+                }
+                Err(_) => SinkOutcome::TakenStop,
             },
             Err(_) => SinkOutcome::Declined,
         }
+    }
+}
+
+/// Re-raises the fatal error `direct_delivery` caught, now that no librdkafka
+/// frame is left between here and PHP.
+pub fn reraise_bailout(bailed_out: &Cell<bool>) {
+    if bailed_out.get() {
+        // SAFETY: called from a handler run under run_handler (or PHP's own zend_try), after librdkafka returned.
+        unsafe { ext_php_rs::zend::bailout() };
     }
 }
 

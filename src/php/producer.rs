@@ -3,7 +3,7 @@
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendClassObject;
 
-use super::callbacks::{direct_delivery, dispatch, this_zval, timeout, ClientCallbacks};
+use super::callbacks::{direct_delivery, dispatch, reraise_bailout, this_zval, timeout, ClientCallbacks};
 use super::client_methods;
 use super::metadata::Metadata;
 use super::topic::TopicName;
@@ -16,6 +16,7 @@ use super::fast_path::{argument, arguments, long, return_long, Fallback};
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::run_handler;
+use std::cell::Cell;
 use std::panic::AssertUnwindSafe;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
@@ -64,10 +65,12 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
     }
     let this = frame.This.shallow_clone();
     let poll = || {
-        let mut deliver = direct_delivery(&producer.callbacks, &this);
+        let bailed_out = Cell::new(false);
+        let mut deliver = direct_delivery(&producer.callbacks, &this, &bailed_out);
         let served = guard(|| {
             Ok(producer.engine.poll(timeout(timeout_ms), |event| dispatch(&producer.callbacks, &this, event), Some(&mut deliver)))
         });
+        reraise_bailout(&bailed_out);
         match served {
             // SAFETY: PHP hands every internal function a writable return value.
             Ok(served) => unsafe { (*retval).set_long(served as i64) },
@@ -218,10 +221,13 @@ impl Producer {
     pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<i64> {
         let this = this_zval(self_);
         let producer: &Producer = self_;
-        let mut deliver = direct_delivery(&producer.callbacks, &this);
-        guard(|| {
+        let bailed_out = Cell::new(false);
+        let mut deliver = direct_delivery(&producer.callbacks, &this, &bailed_out);
+        let served = guard(|| {
             Ok(producer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&producer.callbacks, &this, event), Some(&mut deliver)) as i64)
-        })
+        });
+        reraise_bailout(&bailed_out);
+        served
     }
 
     /// Waits until every message is delivered (serving events); returns
