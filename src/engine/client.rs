@@ -168,10 +168,11 @@ pub(crate) struct ClientShared {
     yield_on_callback: bool,
     /// Set by the engine thread when it should poll this client's main queue.
     pub(crate) wake_pending: AtomicBool,
-    /// Set (on librdkafka's thread) each time the main queue stops being empty;
-    /// cleared by a `poll(0)` that serves it. A `poll(0)` that finds it clear has
-    /// nothing to serve and skips `rd_kafka_poll` (~200 instructions and the queue's
-    /// lock, which librdkafka's broker thread takes to add reports).
+    /// Set each time the main queue stops being empty (by `on_main_queue_event`,
+    /// on whichever thread added to it); cleared by the PHP thread right before a
+    /// serve of the queue (`take_main_queue_signal`). A `poll(0)` that finds it
+    /// clear has nothing to serve and skips `rd_kafka_poll` (~200 instructions and
+    /// the queue's lock, which librdkafka's broker thread takes to add reports).
     pub(crate) main_queue_signalled: AtomicBool,
     pub(crate) limit: InflightLimit,
     /// Messages, and their payload + key bytes, accepted by `produce()`. Only the

@@ -282,7 +282,9 @@ fn wake(shared: &ClientShared) {
     }
 }
 
-/// librdkafka calls this (on its own thread) when the main queue stops being empty.
+/// librdkafka calls this when the main queue stops being empty, with the queue
+/// locked, on the thread that added to it: mostly its own threads, but also the
+/// PHP thread when a serve stopped early puts the rest back.
 unsafe extern "C" fn on_main_queue_event(_rk: *mut rdsys::rd_kafka_t, opaque: *mut c_void) {
     let _ = std::panic::catch_unwind(|| {
         // SAFETY: opaque is the ClientShared registered in `adopt`, alive while enabled.
