@@ -3,11 +3,15 @@
 //!
 //!   cargo bench --bench ceiling -- produce BROKERS TOPIC N SIZE
 //!   cargo bench --bench ceiling -- consume BROKERS TOPIC N
+//!   cargo bench --bench ceiling -- roundtrip BROKERS TOPIC N SIZE
 //!
 //! produce: rd_kafka_produce on a cached topic handle (payload copied, as the
 //! extension does), rd_kafka_poll(rk, 0) after each, then rd_kafka_flush.
 //! consume: a group consumer (subscribe) reading N messages with
-//! rd_kafka_consumer_poll, timed from the first message. Prints one JSON line.
+//! rd_kafka_consumer_poll, timed from the first message.
+//! roundtrip: the floor under bench/run-fpm's persistent row: one handle kept
+//! open, N times one message produced and flushed (what each web request does),
+//! each round trip timed. Prints one JSON line.
 
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_char, c_void};
@@ -25,12 +29,13 @@ fn main() {
     match arg(0).as_str() {
         "produce" => produce(&arg(1), &arg(2), number(3), number(4)),
         "consume" => consume(&arg(1), &arg(2), number(3)),
+        "roundtrip" => roundtrip(&arg(1), &arg(2), number(3), number(4)),
         _ => usage(),
     }
 }
 
 fn usage() -> ! {
-    eprintln!("usage: ceiling produce BROKERS TOPIC N SIZE | ceiling consume BROKERS TOPIC N");
+    eprintln!("usage: ceiling produce BROKERS TOPIC N SIZE | ceiling consume BROKERS TOPIC N | ceiling roundtrip BROKERS TOPIC N SIZE");
     std::process::exit(2)
 }
 
@@ -156,8 +161,60 @@ fn consume(brokers: &str, topic: &str, count: usize) {
         }
         // Timed from the first message to the last, as consume.php.
         let seconds = started.map_or(0.0, |started| last_message.duration_since(started).as_secs_f64());
-        report("ceiling-consume", received, seconds, if received > 0 { bytes / received } else { 0 });
+        report("ceiling-consume", received, seconds, bytes.checked_div(received).unwrap_or(0));
         rdsys::rd_kafka_consumer_close(rk);
         rdsys::rd_kafka_destroy(rk);
     }
+}
+
+/// Without a delivery report callback librdkafka sends no report to the main
+/// queue, and flush() would find out only by waking every 10 ms.
+unsafe extern "C" fn ignore_report(_: *mut rdsys::rd_kafka_t, _: *const rdsys::rd_kafka_message_t, _: *mut c_void) {}
+
+fn roundtrip(brokers: &str, topic: &str, count: usize, size: usize) {
+    let conf = conf(&[("metadata.broker.list", brokers)]);
+    // SAFETY: conf is a fresh configuration; the callback is a plain function.
+    unsafe { rdsys::rd_kafka_conf_set_dr_msg_cb(conf, Some(ignore_report)) };
+    let rk = client(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf);
+    let mut microseconds = Vec::with_capacity(count);
+    // SAFETY: rk is live; the topic handle is released before the client.
+    unsafe {
+        let rkt = rdsys::rd_kafka_topic_new(rk, c(topic).as_ptr(), std::ptr::null_mut());
+        let payload = vec![b'x'; size];
+        // The first round trip connects and fetches metadata, as a worker's first request does.
+        for round in 0..=count {
+            let started = Instant::now();
+            let produced = rdsys::rd_kafka_produce(
+                rkt,
+                PARTITION_UA,
+                rdsys::RD_KAFKA_MSG_F_COPY,
+                payload.as_ptr().cast_mut().cast::<c_void>(),
+                size,
+                std::ptr::null(),
+                0,
+                std::ptr::null_mut(),
+            );
+            let flushed = rdsys::rd_kafka_flush(rk, 5000);
+            if produced != 0 || flushed != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                eprintln!("roundtrip {round}: produce {produced}, flush {flushed:?}");
+                std::process::exit(1);
+            }
+            if round > 0 {
+                microseconds.push(started.elapsed().as_secs_f64() * 1e6);
+            }
+        }
+        rdsys::rd_kafka_topic_destroy(rkt);
+        rdsys::rd_kafka_destroy(rk);
+    }
+    // Every round trip, in order, so that bench/fpm.php can pool them with its rows'.
+    let listed: Vec<String> = microseconds.iter().map(|us| format!("{us:.1}")).collect();
+    microseconds.sort_by(f64::total_cmp);
+    let at = |quantile: f64| microseconds.get(((microseconds.len() as f64 * quantile) as usize).min(microseconds.len().saturating_sub(1))).copied().unwrap_or(0.0);
+    println!(
+        "{{\"row\":\"ceiling-roundtrip\",\"round_trips\":{},\"p50_us\":{:.1},\"p99_us\":{:.1},\"microseconds\":[{}]}}",
+        microseconds.len(),
+        at(0.5),
+        at(0.99),
+        listed.join(",")
+    );
 }

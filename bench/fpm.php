@@ -11,6 +11,10 @@
 // (PassiveOpens, less the FastCGI ones; exact on an otherwise idle machine) and,
 // to cross-check, the ApiVersions handshakes the mock received (librdkafka sends
 // two per connection to the mock: its first version is refused, then retried).
+// Also how long flush() waited inside the request script, and, given
+// RDKAFKA_RS_CEILING (the bench/ceiling.rs binary; bench/run-fpm builds it), the
+// floor: the same produce + flush round trip from Rust on one kept librdkafka
+// handle, no PHP at all, measured in the same rounds against the same mock.
 //
 //   bench/run-fpm [-n REQUESTS] [-w WORKERS]   (runs this with the built extension)
 require __DIR__ . '/fpm/FpmPool.php';
@@ -21,6 +25,7 @@ $requests = (int) ($options['n'] ?? 2000);
 $workers = (int) ($options['w'] ?? 2);
 $extension = getenv('RDKAFKA_RS_EXTENSION') ?: ini_get('extension');
 $theirs = getenv('PHP_RDKAFKA_SO') ?: null;
+$ceiling = getenv('RDKAFKA_RS_CEILING') ?: null;
 if (!class_exists('RdKafka\Mock\Cluster') || !is_file((string) $extension)) {
     fwrite(STDERR, "bench/fpm.php needs rdkafka-rs loaded and RDKAFKA_RS_EXTENSION set to its path\n");
     exit(2);
@@ -60,6 +65,8 @@ final class Row
 {
     public FpmPool $fpm;
     public array $latencies = [];
+    /** @var list<float> how long flush() waited in each request, in microseconds */
+    public array $flushes = [];
     public float $elapsed = 0.0;
     public int $connections = 0;
     public int $handshakes = 0;
@@ -69,6 +76,25 @@ final class Row
     {
         $this->fpm = new FpmPool($extension, $workers);
     }
+}
+
+/** The value below which a share $q of $values lies (nearest rank). */
+function quantile(array $values, float $q): float
+{
+    sort($values);
+    return $values[min(count($values) - 1, (int) floor($q * count($values)))];
+}
+
+/** @return list<float> the ceiling's produce + flush round trips, in microseconds */
+function ceiling_round_trips(string $ceiling, string $brokers, string $topic, int $count): array
+{
+    $output = shell_exec(sprintf('%s roundtrip %s %s %d 100', escapeshellarg($ceiling), escapeshellarg($brokers), escapeshellarg($topic), $count));
+    $answer = json_decode((string) $output, true);
+    if (!is_array($answer) || !isset($answer['microseconds'])) {
+        fwrite(STDERR, "bench/fpm: the Rust round trip failed: $output\n");
+        return [];
+    }
+    return $answer['microseconds'];
 }
 
 $rows = [
@@ -96,6 +122,9 @@ for ($round = 0; $round < $rounds; $round++) {
         $check = function (int $i, string $body, string $stderr, float $latency) use ($row) {
             $row->latencies[] = $latency;
             $answer = json_decode($body, true);
+            if (isset($answer['flush_us'])) {
+                $row->flushes[] = $answer['flush_us'];
+            }
             if ($body !== 'ok' && (!is_array($answer) || ($answer['flushed'] ?? null) !== 0) || $stderr !== '') {
                 $row->errors[] = "request $i: $body $stderr";
             }
@@ -105,6 +134,9 @@ for ($round = 0; $round < $rounds; $round++) {
         $row->elapsed += fastcgi_run($row->fpm->address, $workers, $slice, $params, $check);
         $row->connections += tcp_passive_opens() - $opens - $workers; // less the FastCGI connections
         $row->handshakes += $handshakes();
+    }
+    if ($ceiling !== null) {
+        $round_trips = array_merge($round_trips ?? [], ceiling_round_trips($ceiling, $brokers, $topic, $slice));
     }
 }
 $broker_port = (int) substr($brokers, strrpos($brokers, ':') + 1);
@@ -116,15 +148,14 @@ foreach ($rows as $row) {
     if ($row->errors) {
         fwrite(STDERR, "bench/fpm: $row->label: " . count($row->errors) . " failed request(s), first: {$row->errors[0]}\n$log\n");
     }
-    $latencies = $row->latencies;
-    sort($latencies);
-    $at = fn (float $q) => $latencies[min(count($latencies) - 1, (int) floor($q * count($latencies)))] / 1000;
+    $at = fn (float $q) => quantile($row->latencies, $q) / 1000;
     $figures[] = [
         'row' => $row->label,
-        'requests_per_s' => count($latencies) / $row->elapsed,
+        'requests_per_s' => count($row->latencies) / $row->elapsed,
         'p50_ms' => $at(0.50),
         'p99_ms' => $at(0.99),
-        'mean_ms' => array_sum($latencies) / count($latencies) / 1000,
+        'mean_ms' => array_sum($row->latencies) / count($row->latencies) / 1000,
+        'flush_p50_ms' => $row->flushes ? quantile($row->flushes, 0.5) / 1000 : null,
         'broker_connections' => max(0, $row->connections),
         'handshakes' => $row->handshakes,
         'open_at_end' => $open_at_end,
@@ -135,16 +166,23 @@ $rows = $figures;
 
 $baseline = $rows[0];
 printf("\nPHP-FPM, %d requests per row in %d interleaved rounds, %d workers per row, %d kept-open FastCGI connections; mock cluster in another process\n\n", $requests, $rounds, $workers, $workers);
-printf("| %-31s | %9s | %8s | %8s | %8s | %12s | %13s | %18s | %11s | %11s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'broker connections', 'ApiVersions', 'open at end');
-printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 33), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 20), str_repeat('-', 13), str_repeat('-', 13));
+printf("| %-31s | %9s | %8s | %8s | %8s | %12s | %13s | %15s | %18s | %11s | %11s |\n", 'request', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'added p50 ms', 'added mean ms', 'flush() p50 ms', 'broker connections', 'ApiVersions', 'open at end');
+printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", str_repeat('-', 33), str_repeat('-', 11), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 10), str_repeat('-', 14), str_repeat('-', 15), str_repeat('-', 17), str_repeat('-', 20), str_repeat('-', 13), str_repeat('-', 13));
 foreach ($rows as $row) {
     $added = $row === $baseline ? '' : sprintf('%.3f', $row['p50_ms'] - $baseline['p50_ms']);
     $added_mean = $row === $baseline ? '' : sprintf('%.3f', $row['mean_ms'] - $baseline['mean_ms']);
-    printf("| %-31s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
+    $flush = $row['flush_p50_ms'] === null ? '' : sprintf('%.3f', $row['flush_p50_ms']);
+    printf("| %-31s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %15s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $flush, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
 }
 [$non, $per] = [$rows[1], $rows[2]];
 $added_non = $non['p50_ms'] - $baseline['p50_ms'];
 $added_per = $per['p50_ms'] - $baseline['p50_ms'];
 printf("\npersistent adds %.3f ms (p50) per request, non-persistent %.3f ms: %.1fx less; broker connections: %d persistent (%d workers) vs %d non-persistent, for %d requests each\n",
     $added_per, $added_non, $added_per > 0 ? $added_non / $added_per : INF, $per['broker_connections'], $workers, $non['broker_connections'], $requests);
+if (!empty($round_trips)) {
+    printf("floor: librdkafka alone (Rust, one kept handle, no PHP) takes %.3f ms p50, %.3f ms p99 to produce one 100-byte message and flush it (%d round trips in the same rounds)\n",
+        quantile($round_trips, 0.5) / 1000, quantile($round_trips, 0.99) / 1000, count($round_trips));
+} else {
+    echo "floor: not measured (set RDKAFKA_RS_CEILING to the bench/ceiling.rs binary, as bench/run-fpm does)\n";
+}
 exit(array_sum(array_column($rows, 'failed')) > 0 ? 1 : 0);
