@@ -90,6 +90,27 @@ fn report(row: &str, messages: usize, seconds: f64, size: usize) {
     );
 }
 
+/// One message with a copied payload, no key, to the partitioner's choice (as the
+/// extension's `produce(RD_KAFKA_PARTITION_UA, 0, $payload)`); librdkafka's result.
+///
+/// # Safety
+/// `rkt` must be a live topic handle.
+unsafe fn produce_copy(rkt: *mut rdsys::rd_kafka_topic_t, payload: &[u8]) -> i32 {
+    // SAFETY: rkt is live (the caller's promise); librdkafka copies the payload before returning.
+    unsafe {
+        rdsys::rd_kafka_produce(
+            rkt,
+            PARTITION_UA,
+            rdsys::RD_KAFKA_MSG_F_COPY,
+            payload.as_ptr().cast_mut().cast::<c_void>(),
+            payload.len(),
+            std::ptr::null(),
+            0,
+            std::ptr::null_mut(),
+        )
+    }
+}
+
 fn produce(brokers: &str, topic: &str, count: usize, size: usize) {
     let rk = client(rdsys::rd_kafka_type_t::RD_KAFKA_PRODUCER, conf(&[("metadata.broker.list", brokers)]));
     // SAFETY: rk is live; the topic handle is released before the client.
@@ -98,16 +119,7 @@ fn produce(brokers: &str, topic: &str, count: usize, size: usize) {
         let payload = vec![b'x'; size];
         let started = Instant::now();
         for _ in 0..count {
-            while rdsys::rd_kafka_produce(
-                rkt,
-                PARTITION_UA,
-                rdsys::RD_KAFKA_MSG_F_COPY,
-                payload.as_ptr().cast_mut().cast::<c_void>(),
-                size,
-                std::ptr::null(),
-                0,
-                std::ptr::null_mut(),
-            ) != 0
+            while produce_copy(rkt, &payload) != 0
             {
                 rdsys::rd_kafka_poll(rk, 1);
             }
@@ -184,16 +196,7 @@ fn roundtrip(brokers: &str, topic: &str, count: usize, size: usize) {
         // The first round trip connects and fetches metadata, as a worker's first request does.
         for round in 0..=count {
             let started = Instant::now();
-            let produced = rdsys::rd_kafka_produce(
-                rkt,
-                PARTITION_UA,
-                rdsys::RD_KAFKA_MSG_F_COPY,
-                payload.as_ptr().cast_mut().cast::<c_void>(),
-                size,
-                std::ptr::null(),
-                0,
-                std::ptr::null_mut(),
-            );
+            let produced = produce_copy(rkt, &payload);
             let flushed = rdsys::rd_kafka_flush(rk, 5000);
             if produced != 0 || flushed != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
                 eprintln!("roundtrip {round}: produce {produced}, flush {flushed:?}");
