@@ -5,6 +5,8 @@
 //   baseline        a no-op request script
 //   non-persistent  a new librdkafka handle per request (what php-rdkafka does)
 //   persistent      rdkafka_rs.persistent: the worker's handle is reused
+//   usleep(100)     no Kafka: a request that sleeps 100 µs, for reference (what
+//                   one wait mid-request costs on this machine)
 // (and php-rdkafka's non-persistent row, given PHP_RDKAFKA_SO=path/to/rdkafka.so).
 // For each: how much latency Kafka adds over the baseline, and how many TCP
 // connections reached the broker: the kernel's count of accepted connections
@@ -101,6 +103,7 @@ $rows = [
     new Row('baseline (no-op)', $extension, "$www/noop.php", [], $workers),
     new Row('non-persistent', $extension, "$www/produce.php", [], $workers),
     new Row('persistent', $extension, "$www/produce.php", ['persistent' => 1], $workers),
+    new Row('usleep(100), no Kafka', $extension, "$www/sleep.php", [], $workers),
 ];
 if ($theirs) {
     // The librdkafka version php-rdkafka runs on, for the row's label.
@@ -174,11 +177,12 @@ foreach ($rows as $row) {
     $flush = $row['flush_p50_ms'] === null ? '' : sprintf('%.3f', $row['flush_p50_ms']);
     printf("| %-31s | %9.0f | %8.3f | %8.3f | %8.3f | %12s | %13s | %15s | %18d | %11d | %11d |\n", $row['row'], $row['requests_per_s'], $row['p50_ms'], $row['p99_ms'], $row['mean_ms'], $added, $added_mean, $flush, $row['broker_connections'], $row['handshakes'], $row['open_at_end']);
 }
-[$non, $per] = [$rows[1], $rows[2]];
+[$non, $per, $sleep] = [$rows[1], $rows[2], $rows[3]];
 $added_non = $non['p50_ms'] - $baseline['p50_ms'];
 $added_per = $per['p50_ms'] - $baseline['p50_ms'];
 printf("\npersistent adds %.3f ms (p50) per request, non-persistent %.3f ms: %.1fx less; broker connections: %d persistent (%d workers) vs %d non-persistent, for %d requests each\n",
     $added_per, $added_non, $added_per > 0 ? $added_non / $added_per : INF, $per['broker_connections'], $workers, $non['broker_connections'], $requests);
+printf("a request that only sleeps 100 µs (usleep) adds %.3f ms: the cost of one wait in a request on this machine\n", $sleep['p50_ms'] - $baseline['p50_ms']);
 if (!empty($round_trips)) {
     printf("floor: librdkafka alone (Rust, one kept handle, no PHP) takes %.3f ms p50, %.3f ms p99 to produce one 100-byte message and flush it (%d round trips in the same rounds)\n",
         quantile($round_trips, 0.5) / 1000, quantile($round_trips, 0.99) / 1000, count($round_trips));
