@@ -29,6 +29,7 @@ declare -A too_big=(
   [php-tests/kafka_consumer_group_failover.phpt]="its group members run with session.timeout.ms=3000, which valgrind's slowdown makes them miss now and then, rebalancing without end (it hung one CI run)"
   [php-tests/fork_child_clients.phpt]="its forked children abandon the inherited clients on purpose (their threads do not exist there), which valgrind reports as lost"
   [php-tests/fpm_persistent_producer.phpt]="valgrind follows it into php-fpm, whose workers exit without freeing PHP's own startup tables (producer_persistent*.phpt check the same code under valgrind)"
+  [php-tests/fpm_persistent_memory_flat.phpt]="measures a php-fpm worker's RSS over 23,000 requests (as fpm_persistent_producer.phpt, valgrind would follow it into php-fpm)"
   [php-tests/producer_flush_at_exit.phpt]="its children end in fatal errors on purpose, after which PHP does not free the script's objects"
   [php-tests/producer_fatal_error_in_dr_msg_cb.phpt]="it ends in a fatal error on purpose, after which PHP does not free the script's objects"
 )
