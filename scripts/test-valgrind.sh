@@ -23,6 +23,7 @@ declare -A too_big=(
   [php-tests/memory_flat_producer.phpt]="measures RSS over 1,000,000 messages (valgrind's own memory dominates RSS)"
   [php-tests/memory_flat_consumer.phpt]="measures RSS over a large consume (valgrind's own memory dominates RSS)"
   [php-tests/bench_scripts.phpt]="runs the benchmark workloads"
+  [php-tests/bench_fpm_runner.phpt]="runs bench/fpm.php, which starts php-fpm pools (valgrind would follow it into php-fpm, as in fpm_persistent_producer.phpt)"
   [php-tests/docker_files.phpt]="runs cargo and the C compiler (docker/build-extension.sh), not the extension"
   [php-tests/framework_phpunit.phpt]="PHPUnit's runner exit()s with objects of its own classes still in cycles, which PHP leaves unfreed"
   [php-tests/producer_persistent_fork.phpt]="its forked child abandons the parent's parked handles on purpose (their threads do not exist there), which valgrind reports as lost"
