@@ -1,5 +1,5 @@
 --TEST--
-pcntl_fork(): the child makes and uses its own Producer and KafkaConsumer (with an engine thread of its own), inherited clients fail with a clear error instead of hanging, the child exits promptly, and the parent goes on unaffected
+pcntl_fork(): the child makes and uses its own Producer and KafkaConsumer (with an engine thread of its own), inherited clients (newTopic() included) fail with a clear error instead of hanging, the child exits promptly, and the parent goes on unaffected
 --SKIPIF--
 <?php if (!function_exists('pcntl_fork')) echo 'skip needs pcntl';
 --FILE--
@@ -26,7 +26,7 @@ if ($pid === 0) {
     $consumer = new RdKafka\KafkaConsumer(consumer_conf($brokers, unique_name('child')));
     $consumer->assign([new RdKafka\TopicPartition($topic, 0, RD_KAFKA_OFFSET_BEGINNING)]);
     echo "child consumed: ", consume_n($consumer, 1)[0]->payload ?? 'nothing', "\n";
-    foreach ([fn () => $handle->produce(0, 0, 'inherited'), fn () => $parentConsumer->consume(100), fn () => $producer->flush(100)] as $call) {
+    foreach ([fn () => $handle->produce(0, 0, 'inherited'), fn () => $producer->newTopic($topic), fn () => $parentConsumer->consume(100), fn () => $producer->flush(100)] as $call) {
         try {
             $result = $call();
             echo "inherited client: returned ", var_export($result, true), "\n";
@@ -46,6 +46,7 @@ $parentConsumer->close();
 ?>
 --EXPECT--
 child consumed: parent-before
+inherited client: -172 This client was created before pcntl_fork() in the parent process and cannot be used in the child: create a new one in the child
 inherited client: -172 This client was created before pcntl_fork() in the parent process and cannot be used in the child: create a new one in the child
 inherited client: -172 This client was created before pcntl_fork() in the parent process and cannot be used in the child: create a new one in the child
 inherited client: returned -172

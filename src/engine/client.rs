@@ -14,6 +14,7 @@ use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::addr_of;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
 use rdkafka_sys as rdsys;
@@ -193,9 +194,15 @@ pub(crate) struct ClientShared {
     /// hold room in the bound (a script with a dr_msg_cb that never polls stays flat).
     waiting_reports: AtomicI64,
     waiting_report_bytes: AtomicI64,
-    /// Failed deliveries (other than purges the caller asked for) whose report
-    /// was dropped because no PHP callback wanted it.
+    /// Failed deliveries (purges apart) of the current request's messages whose
+    /// report no PHP callback took (see `book_dropped_failure`).
     pub(crate) dropped_failures: AtomicI64,
+    /// Purged messages (by `purge()` or a shutdown giving up) whose report no PHP callback took.
+    pub(crate) dropped_purges: AtomicI64,
+    /// Held while a dropped failure is booked against its request and while the
+    /// PHP thread moves `epoch` on: each such failure is then counted either in
+    /// `dropped_failures` before the request end reads it, or in `orphan_failures`.
+    failure_booking: Mutex<()>,
     /// Every event sent on the channel and not taken yet, logs included.
     unserved_events: AtomicI64,
     /// Highest log level queued for PHP (`EnabledCallbacks::log_up_to`).
@@ -237,8 +244,14 @@ pub(crate) struct ClientShared {
 impl ClientShared {
     fn push(&self, event: ClientEvent) {
         if self.idle.load(Ordering::SeqCst) {
-            if matches!(event, ClientEvent::Log { .. }) {
-                self.queued_logs.fetch_sub(1, Ordering::SeqCst);
+            match &event {
+                ClientEvent::Log { .. } => {
+                    self.queued_logs.fetch_sub(1, Ordering::SeqCst);
+                }
+                // Offered as the request's just before it ended: counted, as the reports
+                // of an earlier request are, since no request will take it now.
+                ClientEvent::Delivery(report) if report.err != 0 => self.book_dropped_failure(report.epoch, report.err),
+                _ => {}
             }
             return;
         }
@@ -266,6 +279,33 @@ impl ClientShared {
                 self.stop_waiting(bytes);
             }
         }
+    }
+
+    /// Counts a failed delivery report that no PHP callback takes: a purge in
+    /// `dropped_purges`; another failure as the current request's (`dropped_failures`)
+    /// or an earlier one's (`orphan_failures`), decided under `failure_booking`.
+    pub(crate) fn book_dropped_failure(&self, message_epoch: u64, err: i32) {
+        if PURGE_ERRORS.contains(&err) {
+            self.dropped_purges.fetch_add(1, Ordering::SeqCst);
+            return;
+        }
+        let _booking = self.failure_booking.lock().unwrap_or_else(PoisonError::into_inner);
+        let failures = if message_epoch == self.epoch.load(Ordering::SeqCst) { &self.dropped_failures } else { &self.orphan_failures };
+        failures.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Moves a handle to `epoch` (a request starts or ends). Returns `dropped_failures`
+    /// as the old epoch left it: every failure booked as that epoch's is in it, and
+    /// any booked from now on is an earlier request's.
+    pub(crate) fn move_to_epoch(&self, epoch: u64) -> i64 {
+        let _booking = self.failure_booking.lock().unwrap_or_else(PoisonError::into_inner);
+        self.epoch.store(epoch, Ordering::SeqCst);
+        self.dropped_failures.load(Ordering::SeqCst)
+    }
+
+    /// Dropped failures of any request (`dropped_failures` + `orphan_failures`).
+    pub(crate) fn booked_failures(&self) -> i64 {
+        self.dropped_failures.load(Ordering::SeqCst) + self.orphan_failures.load(Ordering::SeqCst)
     }
 
     fn stop_waiting(&self, report_bytes: i64) {
@@ -472,6 +512,8 @@ impl NativeClient {
             waiting_reports: AtomicI64::new(0),
             waiting_report_bytes: AtomicI64::new(0),
             dropped_failures: AtomicI64::new(0),
+            dropped_purges: AtomicI64::new(0),
+            failure_booking: Mutex::new(()),
             php_activity: AtomicU64::new(0),
             php_flushing: AtomicBool::new(false),
             php_serving: AtomicBool::new(false),
@@ -631,9 +673,8 @@ unsafe extern "C" fn on_delivery(
                     shared.push(ClientEvent::Delivery(report));
                 }
             }
-        } else if err != 0 && !PURGE_ERRORS.contains(&err) {
-            let failures = if of_this_request { &shared.dropped_failures } else { &shared.orphan_failures };
-            failures.fetch_add(1, Ordering::SeqCst);
+        } else if err != 0 {
+            shared.book_dropped_failure(tag.epoch, err);
         }
         // Counted after the push, so that "undelivered + queued" never dips to 0 early,
         // and after the sink ran PHP's callback, so the report held room until then.

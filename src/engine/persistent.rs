@@ -85,7 +85,7 @@ pub(crate) fn take(key: &PersistentKey) -> Option<Arc<ProducerCore>> {
     let index = pool.parked.iter().position(|parked| parked.key == *key)?;
     let parked = pool.parked.swap_remove(index);
     let shared = parked.core.shared();
-    shared.epoch.store(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst), Ordering::SeqCst);
+    shared.move_to_epoch(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst));
     shared.idle.store(false, Ordering::SeqCst);
     shared.hold_on_this_thread();
     FAILED_AFTER_REQUEST.fetch_add(shared.orphan_failures.swap(0, Ordering::SeqCst), Ordering::SeqCst);
@@ -95,7 +95,7 @@ pub(crate) fn take(key: &PersistentKey) -> Option<Arc<ProducerCore>> {
 
 /// A handle made for `key`: counted, and started in an epoch of its own.
 pub(crate) fn created(core: &Arc<ProducerCore>) {
-    core.shared().epoch.store(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst), Ordering::SeqCst);
+    core.shared().move_to_epoch(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst));
     CREATED.fetch_add(1, Ordering::Relaxed);
     if let Some(pool) = pool().as_mut() {
         pool.live.retain(|live| live.strong_count() > 0);
@@ -105,8 +105,9 @@ pub(crate) fn created(core: &Arc<ProducerCore>) {
 
 /// Ends the request's epoch on `core`: its reports from now on are the
 /// previous request's, so they are counted and dropped, never handed to PHP.
-pub(crate) fn end_epoch(core: &ProducerCore) {
-    core.shared().epoch.store(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst), Ordering::SeqCst);
+/// Returns the handle's `dropped_failures` with every failure of the request in it.
+pub(crate) fn end_epoch(core: &ProducerCore) -> i64 {
+    core.shared().move_to_epoch(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst))
 }
 
 /// Parks `core` for a later request; gives it back when `max_parked` handles already wait.

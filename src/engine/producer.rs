@@ -145,10 +145,12 @@ impl Producer {
         if !request_flush.is_zero() && self.out_queue_len() > 0 {
             self.flush_until(request_flush, &mut count_failures, false);
         }
-        // From here on, a report is the next request's to drop, never this one's to serve.
-        persistent::end_epoch(&self.core);
+        // Reports already queued are still this request's (request_flush_ms=0 serves nothing above).
         let _ = self.core.serve_waiting(&mut count_failures);
-        let lost = failures + shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
+        // From here on, a report is the next request's to drop, never this one's to serve.
+        let dropped_failures_at_end = persistent::end_epoch(&self.core);
+        let _ = self.core.serve_waiting(&mut count_failures);
+        let lost = failures + dropped_failures_at_end - dropped_failures_before;
         let still_in_flight = shared.undelivered();
         match persistent::park(key, Arc::clone(&self.core), self.shutdown_flush, max_parked) {
             Ok(()) => {
@@ -373,41 +375,53 @@ impl Producer {
             return ShutdownReport::default();
         }
         let shared = self.core.shared();
-        let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
-        let mut unserved_failures = 0;
+        // Failures the engine drops count whichever request's message failed: a
+        // parked handle's epoch has ended, and its messages are lost all the same.
+        let booked_before = shared.booked_failures();
+        let mut tally = ShutdownTally::default();
         if !timeout.is_zero() && self.out_queue_len() > 0 {
-            self.flush_until(timeout, |event| {
-                match &event {
-                    // Messages purge()d by the application were given up on purpose, not lost.
-                    ClientEvent::Delivery(report) => {
-                        unserved_failures += i64::from(report.err != 0 && !PURGE_ERRORS.contains(&report.err));
-                    }
-                    _ => other_events(event),
-                }
-                ControlFlow::Continue(())
-            }, false);
+            self.flush_until(timeout, |event| tally.serve(event, &mut other_events), false);
         }
-        let undelivered = shared.undelivered();
-        if undelivered > 0 {
+        let dropped_purges_before = shared.dropped_purges.load(Ordering::SeqCst);
+        if shared.undelivered() > 0 {
+            tally.after_our_purge = true;
             self.purge(rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_INFLIGHT);
             // The purged messages come back as delivery reports; collecting them frees their opaques.
-            self.flush_until(PURGE_GRACE, |event| skip_deliveries(event, &mut other_events), false);
+            self.flush_until(PURGE_GRACE, |event| tally.serve(event, &mut other_events), false);
         }
-        let _ = self.core.serve_waiting(&mut |event| skip_deliveries(event, &mut other_events));
+        let _ = self.core.serve_waiting(&mut |event| tally.serve(event, &mut other_events));
         if timeout.is_zero() {
             return ShutdownReport::default();
         }
-        let dropped_failures = shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before;
-        ShutdownReport { lost: undelivered + unserved_failures + dropped_failures }
+        // Counted once the purged messages are back, so that one delivered after
+        // all (its answer was on the way) is not counted lost.
+        let dropped_purges = if tally.after_our_purge { shared.dropped_purges.load(Ordering::SeqCst) - dropped_purges_before } else { 0 };
+        let dropped_failures = shared.booked_failures() - booked_before;
+        ShutdownReport { lost: tally.failed + tally.purged_by_us + dropped_purges + dropped_failures + shared.undelivered() }
     }
 }
 
-/// Hands anything but a delivery report to `other_events` (at shutdown, reports are only counted).
-fn skip_deliveries(event: ClientEvent, other_events: &mut impl FnMut(ClientEvent)) -> ControlFlow<()> {
-    if !matches!(event, ClientEvent::Delivery(_)) {
-        other_events(event);
+/// The delivery reports a shutdown serves itself: they are counted, not handed
+/// to PHP; every other event goes on to the caller.
+#[derive(Default)]
+struct ShutdownTally {
+    failed: i64,
+    purged_by_us: i64,
+    /// The shutdown purged what the flush left: purge reports from now on are its own.
+    after_our_purge: bool,
+}
+
+impl ShutdownTally {
+    fn serve(&mut self, event: ClientEvent, other_events: &mut impl FnMut(ClientEvent)) -> ControlFlow<()> {
+        match &event {
+            ClientEvent::Delivery(report) if report.err == 0 => {}
+            ClientEvent::Delivery(report) if !PURGE_ERRORS.contains(&report.err) => self.failed += 1,
+            // Messages purge()d by the application earlier were given up on purpose, not lost.
+            ClientEvent::Delivery(_) => self.purged_by_us += i64::from(self.after_our_purge),
+            _ => other_events(event),
+        }
+        ControlFlow::Continue(())
     }
-    ControlFlow::Continue(())
 }
 
 impl Drop for Producer {
@@ -435,8 +449,8 @@ impl ProducerCore {
         shared.taken(&event);
         if let ClientEvent::Delivery(report) = &event {
             if report.epoch != shared.epoch.load(Ordering::SeqCst) {
-                if report.err != 0 && !PURGE_ERRORS.contains(&report.err) {
-                    shared.orphan_failures.fetch_add(1, Ordering::SeqCst);
+                if report.err != 0 {
+                    shared.book_dropped_failure(report.epoch, report.err);
                 }
                 return None;
             }
@@ -534,6 +548,8 @@ pub struct ProducerTopic {
 
 impl ProducerTopic {
     fn new(core: Arc<ProducerCore>, name: &str, conf: Option<&NativeTopicConf>) -> KafkaResult<Self> {
+        // In a forked child the handle's threads do not exist: librdkafka's locks may be held forever.
+        core.client.check_usable()?;
         let c_name = CString::new(name)
             .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Topic names must not contain a NUL byte"))?;
         let conf = conf.map_or(std::ptr::null_mut(), |conf| conf.duplicate().into_raw());
@@ -712,6 +728,9 @@ fn memory(bytes: &[u8]) -> rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_1 {
 
 impl Drop for ProducerTopic {
     fn drop(&mut self) {
+        if self.core.client.is_inherited() {
+            return;
+        }
         // SAFETY: we own this topic reference; the handle outlives it through `core`.
         unsafe { rdsys::rd_kafka_topic_destroy(self.rkt) };
     }

@@ -630,3 +630,40 @@ fn a_report_queued_as_its_request_ends_never_reaches_the_next_request() {
     assert_eq!((producer.out_queue_len(), producer.undelivered()), (0, 0));
     assert_eq!(shared.orphan_failures.load(Ordering::SeqCst), 0);
 }
+
+#[test]
+fn a_failure_reported_as_its_request_ends_is_counted_by_that_request_or_as_an_earlier_ones() {
+    use std::sync::atomic::Ordering;
+    const TIMED_OUT: i32 = -192; // RD_KAFKA_RESP_ERR__MSG_TIMED_OUT
+    const PURGED: i32 = -152; // RD_KAFKA_RESP_ERR__PURGE_QUEUE
+    let cluster = MockCluster::new(1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let shared = producer.core_for_tests().shared();
+    let request = 41;
+    shared.move_to_epoch(request);
+    // The engine thread drops the request's failed reports while the request ends,
+    // and goes on until it has seen the end and booked a thousand more.
+    let (counted_at_end, booked) = std::thread::scope(|scope| {
+        let engine = scope.spawn(|| {
+            let (mut booked, mut after_the_end) = (0, 0);
+            while after_the_end < 1000 {
+                let ended = shared.epoch.load(Ordering::SeqCst) != request;
+                shared.book_dropped_failure(request, TIMED_OUT);
+                booked += 1;
+                after_the_end += i64::from(ended);
+            }
+            booked
+        });
+        while shared.dropped_failures.load(Ordering::SeqCst) < 1000 {
+            std::hint::spin_loop();
+        }
+        let counted_at_end = shared.move_to_epoch(request + 1);
+        (counted_at_end, engine.join().unwrap())
+    });
+    let late = shared.orphan_failures.load(Ordering::SeqCst);
+    assert!(counted_at_end >= 1000 && late >= 1000, "{counted_at_end} counted at the end, {late} late");
+    assert_eq!(counted_at_end + late, booked, "a failure was counted twice or not at all");
+    assert_eq!(shared.dropped_failures.load(Ordering::SeqCst), counted_at_end, "a failure was booked as the ended request's after it was counted");
+    shared.book_dropped_failure(request + 1, PURGED);
+    assert_eq!((shared.dropped_purges.load(Ordering::SeqCst), shared.booked_failures()), (1, booked), "a purge is not a failure");
+}
