@@ -1,5 +1,5 @@
 --TEST--
-Producer with rdkafka_rs.persistent: messages that fail while the handle shuts down or parks are reported, whichever request they belong to: at the process end, when the pool is full, after a fatal error in a request that took a parked handle, and with rdkafka_rs.request_flush_ms=0 for failures already reported during the request
+Producer with rdkafka_rs.persistent: messages that fail while the handle shuts down or parks are reported, whichever request they belong to: at the process end, when the pool is full, after a fatal error in a request that took a parked handle, and with rdkafka_rs.request_flush_ms=0 for failures already reported during the request (on the channel or still in librdkafka's queue); an earlier request's messages that fail, or that a later request purges, are counted as failed after their request even when the handle is not parked again
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
@@ -66,6 +66,50 @@ sleep(2); // librdkafka looks for timed-out messages once a second
 unset($producer);
 echo "failed after request: ", RdKafka\Engine::stats()['persistent_failed_after_request'], "\n";
 PHP, ['rdkafka_rs.request_flush_ms' => '0']));
+
+// 5. Like 4, but the script keeps producing, so the failure reports stay in librdkafka's queue.
+$show('request_flush_ms=0, still producing', run_php($conf . <<<'PHP'
+$conf = persistent_conf('200');
+$conf->setDrMsgCb(function ($producer, $message) { echo "the callback ran\n"; });
+$long = new RdKafka\TopicConf();
+$long->set('message.timeout.ms', '300000');
+$producer = new RdKafka\Producer($conf);
+produce_ten($producer);
+$other = $producer->newTopic('other', $long);
+for ($end = microtime(true) + 1.6; microtime(true) < $end; usleep(5000)) {
+    $other->produce(0, 0, 'x');
+}
+unset($other, $producer);
+echo "failed after request: ", RdKafka\Engine::stats()['persistent_failed_after_request'], "\n";
+PHP, ['rdkafka_rs.request_flush_ms' => '0', 'rdkafka_rs.shutdown_flush_ms' => '0']));
+
+// 6. A request takes the handle; the earlier request's messages fail meanwhile; then it dies.
+$show('earlier messages fail, then a fatal error', run_php($conf . <<<'PHP'
+$producer = new RdKafka\Producer(persistent_conf('500'));
+produce_ten($producer);
+unset($producer);
+$producer = new RdKafka\Producer(persistent_conf('500'));
+sleep(2); // librdkafka looks for timed-out messages once a second
+echo "still in flight: ", $producer->getOutQLen(), "\n";
+register_shutdown_function(function () {
+    unset($GLOBALS['producer']);
+    echo "failed after request: ", RdKafka\Engine::stats()['persistent_failed_after_request'], "\n";
+});
+trigger_error('the request dies', E_USER_ERROR);
+PHP, ['rdkafka_rs.request_flush_ms' => '0', 'rdkafka_rs.shutdown_flush_ms' => '3000', 'display_errors' => 'stdout']));
+
+// 7. A later request purges what the handle holds, an earlier request's messages included.
+$show('a later request purges', run_php($conf . <<<'PHP'
+$producer = new RdKafka\Producer(persistent_conf('300000'));
+produce_ten($producer);
+unset($producer);
+$producer = new RdKafka\Producer(persistent_conf('300000'));
+$producer->newTopic('t')->produce(0, 0, 'its own');
+$producer->purge(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+echo "flush after the purge: ", $producer->flush(1000), "\n";
+unset($producer);
+echo "failed after request: ", RdKafka\Engine::stats()['persistent_failed_after_request'], "\n";
+PHP, ['rdkafka_rs.request_flush_ms' => '0']));
 ?>
 --EXPECT--
 process end: exit 0
@@ -83,3 +127,14 @@ Warning: RdKafka\Producer: 10 message(s) could not be delivered within rdkafka_r
 request_flush_ms=0: exit 0
 Warning: RdKafka\Producer: 10 message(s) of this request could not be delivered (persistent producer, rdkafka_rs.request_flush_ms=0); call flush() and check the delivery reports to handle failures
 failed after request: 0
+request_flush_ms=0, still producing: exit 0
+Warning: RdKafka\Producer: 10 message(s) of this request could not be delivered (persistent producer, rdkafka_rs.request_flush_ms=0); call flush() and check the delivery reports to handle failures
+failed after request: 0
+earlier messages fail, then a fatal error: exit 255
+still in flight: 0
+
+Fatal error: the request dies
+failed after request: 10
+a later request purges: exit 0
+flush after the purge: 0
+failed after request: 10

@@ -281,17 +281,21 @@ impl ClientShared {
         }
     }
 
-    /// Counts a failed delivery report that no PHP callback takes: a purge in
-    /// `dropped_purges`; another failure as the current request's (`dropped_failures`)
-    /// or an earlier one's (`orphan_failures`), decided under `failure_booking`.
+    /// Counts a failed delivery report that no PHP callback takes, decided under
+    /// `failure_booking`: one of the current request's messages as a purge
+    /// (`dropped_purges`) or a failure (`dropped_failures`); one of an earlier
+    /// request's as a failure either way (`orphan_failures`), since whoever purged
+    /// it (a later request, a shutdown) did not give it up for its own request.
     pub(crate) fn book_dropped_failure(&self, message_epoch: u64, err: i32) {
-        if PURGE_ERRORS.contains(&err) {
-            self.dropped_purges.fetch_add(1, Ordering::SeqCst);
-            return;
-        }
         let _booking = self.failure_booking.lock().unwrap_or_else(PoisonError::into_inner);
-        let failures = if message_epoch == self.epoch.load(Ordering::SeqCst) { &self.dropped_failures } else { &self.orphan_failures };
-        failures.fetch_add(1, Ordering::SeqCst);
+        let counter = if message_epoch != self.epoch.load(Ordering::SeqCst) {
+            &self.orphan_failures
+        } else if PURGE_ERRORS.contains(&err) {
+            &self.dropped_purges
+        } else {
+            &self.dropped_failures
+        };
+        counter.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Moves a handle to `epoch` (a request starts or ends). Returns `dropped_failures`
@@ -301,11 +305,6 @@ impl ClientShared {
         let _booking = self.failure_booking.lock().unwrap_or_else(PoisonError::into_inner);
         self.epoch.store(epoch, Ordering::SeqCst);
         self.dropped_failures.load(Ordering::SeqCst)
-    }
-
-    /// Dropped failures of any request (`dropped_failures` + `orphan_failures`).
-    pub(crate) fn booked_failures(&self) -> i64 {
-        self.dropped_failures.load(Ordering::SeqCst) + self.orphan_failures.load(Ordering::SeqCst)
     }
 
     fn stop_waiting(&self, report_bytes: i64) {

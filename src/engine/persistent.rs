@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
-use super::client::EnabledCallbacks;
+use super::client::{ClientShared, EnabledCallbacks};
 use super::conf::{MemoryDefaults, NativeConf};
 use super::engine_thread::ProducerCore;
 
@@ -88,7 +88,7 @@ pub(crate) fn take(key: &PersistentKey) -> Option<Arc<ProducerCore>> {
     shared.move_to_epoch(NEXT_EPOCH.fetch_add(1, Ordering::SeqCst));
     shared.idle.store(false, Ordering::SeqCst);
     shared.hold_on_this_thread();
-    FAILED_AFTER_REQUEST.fetch_add(shared.orphan_failures.swap(0, Ordering::SeqCst), Ordering::SeqCst);
+    count_failed_after_request(shared);
     REUSED.fetch_add(1, Ordering::Relaxed);
     Some(parked.core)
 }
@@ -126,9 +126,15 @@ pub(crate) fn park(key: PersistentKey, core: Arc<ProducerCore>, shutdown_flush: 
 pub(crate) fn drain(mut shut_down: impl FnMut(Arc<ProducerCore>, Duration)) {
     let parked = pool().as_mut().map(|pool| std::mem::take(&mut pool.parked)).unwrap_or_default();
     for parked in parked {
-        FAILED_AFTER_REQUEST.fetch_add(parked.core.shared().orphan_failures.swap(0, Ordering::SeqCst), Ordering::SeqCst);
+        // Its shutdown counts the failures booked so far as after their request.
         shut_down(parked.core, parked.shutdown_flush);
     }
+}
+
+/// Moves the failures of earlier requests' messages booked on a handle so far
+/// into the stats. A handle that shuts down counts those booked afterwards as lost.
+pub(crate) fn count_failed_after_request(shared: &ClientShared) {
+    FAILED_AFTER_REQUEST.fetch_add(shared.orphan_failures.swap(0, Ordering::SeqCst), Ordering::SeqCst);
 }
 
 /// What `RdKafka\Engine::stats()` and phpinfo() show about persistent producers.

@@ -42,8 +42,9 @@ const PURGE_GRACE: Duration = Duration::from_secs(1);
 /// What a producer that went away could not deliver.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ShutdownReport {
-    /// Messages still undelivered when the flush gave up, plus messages whose
-    /// failure was reported during the shutdown flush (PHP never saw either).
+    /// Messages whose failure was reported during the shutdown (any request's,
+    /// for a persistent handle), plus those the shutdown purged when its flush
+    /// gave up, plus any still unreported after the purge (PHP saw none of them).
     pub lost: i64,
 }
 
@@ -145,7 +146,10 @@ impl Producer {
         if !request_flush.is_zero() && self.out_queue_len() > 0 {
             self.flush_until(request_flush, &mut count_failures, false);
         }
-        // Reports already queued are still this request's (request_flush_ms=0 serves nothing above).
+        // Reports already here are still this request's (request_flush_ms=0 serves nothing above).
+        if self.core.shared().undelivered() > 0 {
+            self.core.serve_main_queue();
+        }
         let _ = self.core.serve_waiting(&mut count_failures);
         // From here on, a report is the next request's to drop, never this one's to serve.
         let dropped_failures_at_end = persistent::end_epoch(&self.core);
@@ -377,7 +381,9 @@ impl Producer {
         let shared = self.core.shared();
         // Failures the engine drops count whichever request's message failed: a
         // parked handle's epoch has ended, and its messages are lost all the same.
-        let booked_before = shared.booked_failures();
+        // Earlier requests' failures booked before now go to the stats, as failed after their request.
+        let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
+        persistent::count_failed_after_request(shared);
         let mut tally = ShutdownTally::default();
         if !timeout.is_zero() && self.out_queue_len() > 0 {
             self.flush_until(timeout, |event| tally.serve(event, &mut other_events), false);
@@ -396,7 +402,7 @@ impl Producer {
         // Counted once the purged messages are back, so that one delivered after
         // all (its answer was on the way) is not counted lost.
         let dropped_purges = if tally.after_our_purge { shared.dropped_purges.load(Ordering::SeqCst) - dropped_purges_before } else { 0 };
-        let dropped_failures = shared.booked_failures() - booked_before;
+        let dropped_failures = shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before + shared.orphan_failures.load(Ordering::SeqCst);
         ShutdownReport { lost: tally.failed + tally.purged_by_us + dropped_purges + dropped_failures + shared.undelivered() }
     }
 }
