@@ -166,22 +166,26 @@ impl KafkaConsumer {
         ControlFlow::Continue(())
     }
 
-    /// Up to `max` messages: waits up to `timeout` for the first, then takes what is
-    /// already there. Stops before serving a callback once it holds messages, so a
-    /// callback that breaks (a PHP exception) cannot cost messages already taken; those
-    /// callbacks are served by the next call.
-    pub fn poll_batch(&self, timeout: Duration, max: usize, mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<Vec<ConsumedMessage>> {
+    /// Up to `max` messages: waits up to `timeout` for the first (serving callbacks
+    /// meanwhile), then takes only what is already there. Once it holds a message it
+    /// serves no callback: one that fires ends the batch and runs on the next call.
+    /// So a callback that throws, or that revokes partitions or closes the consumer,
+    /// never runs while messages are held that PHP has not received.
+    pub fn poll_batch(&self, timeout: Duration, max: usize, serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<Vec<ConsumedMessage>> {
         let mut messages = Vec::with_capacity(max.min(1024));
-        let mut wait = timeout;
-        while messages.len() < max {
-            if !messages.is_empty() && !self.events.is_empty() {
+        match self.poll(timeout, serve)? {
+            PollOutcome::Message(first) => messages.push(first),
+            PollOutcome::TimedOut | PollOutcome::Interrupted => return Ok(messages),
+        }
+        while messages.len() < max && self.events.is_empty() {
+            // SAFETY: rk is live; a non-NULL message is ours to destroy. A callback that
+            // fires in here only queues its event and yields, so the call returns NULL.
+            let message = unsafe { rdsys::rd_kafka_consumer_poll(self.client.rk, 0) };
+            if message.is_null() {
                 break;
             }
-            match self.poll(wait, &mut serve)? {
-                PollOutcome::Message(found) => messages.push(found),
-                PollOutcome::TimedOut | PollOutcome::Interrupted => break,
-            }
-            wait = Duration::ZERO;
+            // SAFETY: non-NULL message we own.
+            messages.push(unsafe { ConsumedMessage::from_raw(message) });
         }
         Ok(messages)
     }

@@ -150,8 +150,9 @@ impl KafkaConsumer {
     /// Up to `$max_messages` messages: waits up to `$timeout_ms` for the first, then
     /// takes what is already there. Error events come as Message objects with `err`
     /// set, as consume() returns them; an empty array means the time ran out.
-    /// Callbacks run in here; a batch stops before serving one, so a callback that
-    /// throws never costs the messages already taken (they are served next call).
+    /// Callbacks run in here only until the first message: one that fires later ends
+    /// the batch and runs on the next call, so it never runs (or throws) while this
+    /// call holds messages that PHP has not received.
     pub fn consume_batch(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: PhpInt, max_messages: PhpInt) -> PhpResult<ZBox<ZendHashTable>> {
         let this = this_zval(self_);
         let consumer: &KafkaConsumer = self_;
