@@ -40,6 +40,9 @@ pub enum PollOutcome {
 /// An event seen while the consumer leaves its group.
 pub enum CloseEvent {
     Rebalance { code: i32, partitions: Vec<TopicPartition> },
+    /// A callback's event that fired while leaving (the final commit's result for
+    /// the offset commit callback, an error, stats), as php-rdkafka's close() serves them.
+    Callback(ClientEvent),
 }
 
 pub struct KafkaConsumer {
@@ -237,16 +240,27 @@ impl KafkaConsumer {
                     continue;
                 }
                 // SAFETY: event is live until destroyed right after.
-                let rebalance = unsafe {
-                    let is_rebalance = rdsys::rd_kafka_event_type(event) == rdsys::RD_KAFKA_EVENT_REBALANCE;
-                    let found = is_rebalance.then(|| CloseEvent::Rebalance {
-                        code: wire::event_error(event),
-                        partitions: partitions_of(rdsys::rd_kafka_event_topic_partition_list(event)),
-                    });
+                let found = unsafe {
+                    let kind = rdsys::rd_kafka_event_type(event);
+                    let read = || (wire::event_error(event), partitions_of(rdsys::rd_kafka_event_topic_partition_list(event)));
+                    let found = match kind {
+                        rdsys::RD_KAFKA_EVENT_REBALANCE => {
+                            let (code, partitions) = read();
+                            Some(CloseEvent::Rebalance { code, partitions })
+                        }
+                        rdsys::RD_KAFKA_EVENT_OFFSET_COMMIT => {
+                            let (code, partitions) = read();
+                            Some(CloseEvent::Callback(ClientEvent::OffsetCommit { code, partitions }))
+                        }
+                        _ => None,
+                    };
                     rdsys::rd_kafka_event_destroy(event);
                     found
                 };
-                if let Some(CloseEvent::Rebalance { code, partitions }) = rebalance {
+                self.serve_pending_while_closing(&mut on_event);
+                if let Some(callback @ CloseEvent::Callback(_)) = found {
+                    on_event(self, callback);
+                } else if let Some(CloseEvent::Rebalance { code, partitions }) = found {
                     self.revocation_answered.store(false, Ordering::SeqCst);
                     on_event(self, CloseEvent::Rebalance { code, partitions: partitions.clone() });
                     // Closing cannot finish until the event is answered, and a closing group
@@ -255,6 +269,7 @@ impl KafkaConsumer {
                     let _ = self.unassign_while_closing(&how);
                 }
             }
+            self.serve_pending_while_closing(&mut on_event);
             Ok(())
         } else {
             // SAFETY: the error object is ours.
@@ -266,6 +281,17 @@ impl KafkaConsumer {
         unsafe { rdsys::rd_kafka_queue_destroy(queue) };
         self.client.destroy_flags.store(DESTROY_NO_CONSUMER_CLOSE, Ordering::SeqCst);
         result
+    }
+
+    /// Hands the events our C callbacks queued to `on_event`. A rebalance queued
+    /// before close() is dropped: close() revokes the assignment itself.
+    fn serve_pending_while_closing(&self, on_event: &mut impl FnMut(&Self, CloseEvent)) {
+        while let Ok(event) = self.events.try_recv() {
+            self.client.shared.taken(&event);
+            if !matches!(event, ClientEvent::Rebalance { .. }) {
+                on_event(self, CloseEvent::Callback(event));
+            }
+        }
     }
 
     /// How many unassigns close() and the callbacks it ran sent to librdkafka.
@@ -343,9 +369,14 @@ impl KafkaConsumer {
 
     /// Leaves the group (if still in it) the way librdkafka would without a PHP
     /// rebalance callback: what a consumer that goes away without close() does.
-    pub fn close_without_callbacks(&self) {
+    /// The other events that arrive meanwhile go to `other_events` (at destruction: log lines).
+    pub fn close_without_callbacks(&self, mut other_events: impl FnMut(ClientEvent)) {
         // close() gives up revoked partitions itself when no callback does.
-        let _ = self.close(DEFAULT_DESTROY_CLOSE, |_, _| {});
+        let _ = self.close(DEFAULT_DESTROY_CLOSE, |_, event| {
+            if let CloseEvent::Callback(event) = event {
+                other_events(event);
+            }
+        });
     }
 
     /// Hands every event still waiting to `serve` (at destruction: the last log lines).
@@ -379,7 +410,8 @@ impl KafkaConsumer {
 
 impl Drop for KafkaConsumer {
     fn drop(&mut self) {
-        self.close_without_callbacks();
+        // The PHP object has closed already, handing on the last events; nobody else wants them.
+        self.close_without_callbacks(|_| {});
     }
 }
 

@@ -73,7 +73,7 @@ impl Drop for KafkaConsumer {
     /// Leaves the group if close() was not called, then writes the last log lines.
     fn drop(&mut self) {
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.engine.close_without_callbacks();
+            self.engine.close_without_callbacks(|event| super::callbacks::log_only(&self.callbacks, event));
             self.engine.drain_events(|event| super::callbacks::log_only(&self.callbacks, event));
         }));
     }
@@ -187,9 +187,16 @@ impl KafkaConsumer {
         guard(|| {
             let mut threw = false;
             // Revoked partitions the callback does not give up, close() does.
-            let result = consumer.engine.close(DEFAULT_DESTROY_CLOSE, |_, CloseEvent::Rebalance { code, partitions }| {
-                if let (false, Some(callback)) = (threw, consumer.callbacks.rebalance.as_ref()) {
-                    threw = call_with_partitions(Some(callback), &this, code, &partitions).is_break();
+            let result = consumer.engine.close(DEFAULT_DESTROY_CLOSE, |_, event| match event {
+                CloseEvent::Rebalance { code, partitions } => {
+                    if let (false, Some(callback)) = (threw, consumer.callbacks.rebalance.as_ref()) {
+                        threw = call_with_partitions(Some(callback), &this, code, &partitions).is_break();
+                    }
+                }
+                CloseEvent::Callback(event) => {
+                    if !threw {
+                        threw = dispatch(&consumer.callbacks, &this, event).is_break();
+                    }
                 }
             });
             result.or_throw()
