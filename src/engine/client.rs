@@ -239,6 +239,9 @@ pub(crate) struct ClientShared {
     pub(crate) idle: AtomicBool,
     /// Reports of earlier requests' messages that failed after their request ended.
     pub(crate) orphan_failures: AtomicI64,
+    /// A KafkaConsumer stores offsets itself once PHP has the messages, in place of
+    /// librdkafka's `enable.auto.offset.store` (see `KafkaConsumer::new`).
+    pub(crate) stores_offsets_on_handoff: AtomicBool,
 }
 
 impl ClientShared {
@@ -525,6 +528,7 @@ impl NativeClient {
             epoch: AtomicU64::new(0),
             idle: AtomicBool::new(false),
             orphan_failures: AtomicI64::new(0),
+            stores_offsets_on_handoff: AtomicBool::new(false),
         });
         let conf_ptr = conf.as_ptr();
         let opaque = std::ptr::from_ref::<ClientShared>(&shared).cast_mut().cast::<c_void>();

@@ -14,7 +14,7 @@ use super::client::{ClientEvent, EnabledCallbacks, InflightLimit, NativeClient};
 use super::conf::{NativeConf, NativeTopicConf};
 use super::error::{cstr_to_string, KafkaError, KafkaResult};
 use super::interrupt;
-use super::message::ConsumedMessage;
+use super::message::{ConsumedMessage, MessageView};
 use super::producer::millis;
 use super::topic::{ClientOwner, NativeTopic};
 use super::topic_partition::{partitions_of, NativePartitionList, TopicPartition};
@@ -72,7 +72,16 @@ impl KafkaConsumer {
         if conf.get("group.id").is_none_or(|group| group.is_empty()) {
             return Err(KafkaError::with_message(0, "\"group.id\" must be configured"));
         }
+        // librdkafka's automatic store records a message's offset when it is taken,
+        // but consumeBatch() takes a batch before PHP has any of it: PHP's default is
+        // kept by storing each offset once PHP has the message (`store_handed`).
+        let mut conf = conf;
+        let stores_on_handoff = conf.get("enable.auto.offset.store").is_none_or(|value| value == "true");
+        if stores_on_handoff {
+            conf.set("enable.auto.offset.store", "false")?;
+        }
         let (client, events) = NativeClient::new(rdsys::rd_kafka_type_t::RD_KAFKA_CONSUMER, conf, callbacks, InflightLimit::UNBOUNDED)?;
+        client.shared.stores_offsets_on_handoff.store(stores_on_handoff, Ordering::Relaxed);
         // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
         unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
         Ok(Self { client: Arc::new(client), events, closed: AtomicBool::new(false), revocation_answered: AtomicBool::new(false), closing_unassigns: AtomicU64::new(0) })
@@ -191,6 +200,19 @@ impl KafkaConsumer {
             messages.push(unsafe { ConsumedMessage::from_raw(message) });
         }
         Ok(messages)
+    }
+
+    /// Stores the offsets of messages PHP now has (what `enable.auto.offset.store`
+    /// does, left on by the application), so that a commit never covers a message
+    /// PHP did not receive. A partition given up meanwhile refuses; that is fine.
+    pub fn store_handed(&self, messages: &[ConsumedMessage]) {
+        if !self.client.shared.stores_offsets_on_handoff.load(Ordering::Relaxed) {
+            return;
+        }
+        for message in messages.iter().filter(|message| message.err() == 0) {
+            // SAFETY: the message is live while `messages` is; librdkafka only reads it.
+            let _ = unsafe { rdsys::rd_kafka_offset_store_message(message.raw().cast_mut()) };
+        }
     }
 
     /// Waits up to `timeout` for a message, serving callbacks as they fire.

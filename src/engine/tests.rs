@@ -672,3 +672,40 @@ fn a_failure_reported_as_its_request_ends_is_counted_by_that_request_or_as_an_ea
     let counts = [&shared.dropped_purges, &shared.dropped_failures, &shared.orphan_failures].map(|count| count.load(Ordering::SeqCst));
     assert_eq!(counts, [1, counted_at_end, late + 1]);
 }
+
+#[test]
+fn a_commit_covers_only_the_messages_php_was_handed() {
+    use super::topic_partition::TopicPartition;
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("engine-handoff", 1, 1).unwrap();
+    let producer = Producer::new(producer_conf(&cluster.bootstraps()), EnabledCallbacks::default()).unwrap();
+    let topic = producer.new_topic("engine-handoff", None).unwrap();
+    for _ in 0..10 {
+        topic.produce(ProduceRequest { partition: 0, payload: Some(b"m"), ..Default::default() }, keep_serving).unwrap();
+    }
+    assert_eq!(producer.flush(Duration::from_secs(10), |_| ControlFlow::Continue(())), 0);
+
+    // enable.auto.offset.store left at its default, as PHP scripts do.
+    let mut conf = producer_conf(&cluster.bootstraps());
+    conf.set("group.id", "engine-handoff-group").unwrap();
+    conf.set("enable.auto.commit", "false").unwrap();
+    let consumer = KafkaConsumer::new(conf, EnabledCallbacks::default()).unwrap();
+    let partition = || vec![TopicPartition { topic: "engine-handoff".to_string(), partition: 0, offset: 0, err: 0 }];
+    consumer.assign(Some(&partition())).unwrap();
+    let committed = || consumer.committed(&partition(), Duration::from_secs(10)).unwrap()[0].offset;
+    let mut batch = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while batch.len() < 10 && Instant::now() < deadline {
+        batch.extend(consumer.poll_batch(Duration::from_millis(500), 10 - batch.len(), keep_serving).unwrap());
+    }
+    assert_eq!(batch.len(), 10);
+    // Taken from librdkafka, but not handed to PHP (a fatal error while the array is built).
+    let _ = consumer.commit(None, false);
+    assert!(committed() < 0, "offsets of messages PHP never had were committed: {}", committed());
+    consumer.store_handed(&batch[..4]);
+    consumer.commit(None, false).unwrap();
+    assert_eq!(committed(), 4);
+    consumer.store_handed(&batch);
+    consumer.commit(None, false).unwrap();
+    assert_eq!(committed(), 10);
+}

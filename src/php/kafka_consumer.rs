@@ -139,7 +139,11 @@ impl KafkaConsumer {
             let outcome =
                 consumer.engine.poll(timeout(timeout_ms.0), |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
             match outcome {
-                PollOutcome::Message(found) => message::from_consumed(&found, &mut consumer.topic_names.borrow_mut()).map(MessageValue),
+                PollOutcome::Message(found) => {
+                    let value = message::from_consumed(&found, &mut consumer.topic_names.borrow_mut())?;
+                    consumer.engine.store_handed(std::slice::from_ref(&found));
+                    Ok(MessageValue(value))
+                }
                 PollOutcome::TimedOut => message::error_only(ERR_TIMED_OUT).map(MessageValue),
                 // A callback threw: its exception is pending and leaves this call.
                 PollOutcome::Interrupted => Ok(MessageValue(null_zval())),
@@ -164,7 +168,10 @@ impl KafkaConsumer {
             // If a callback threw (only before the first message), its exception leaves this call.
             let found = consumer.engine.poll_batch(timeout(timeout_ms.0), max, |event| dispatch(&consumer.callbacks, &this, event)).or_throw()?;
             let mut topic_names = consumer.topic_names.borrow_mut();
-            list(found.iter().map(|found| message::from_consumed(found, &mut topic_names)).collect::<PhpResult<Vec<Zval>>>()?)
+            let batch = list(found.iter().map(|found| message::from_consumed(found, &mut topic_names)).collect::<PhpResult<Vec<Zval>>>()?)?;
+            // Only now that the array exists: a fatal error while building it stores nothing.
+            consumer.engine.store_handed(&found);
+            Ok(batch)
         })
     }
 
