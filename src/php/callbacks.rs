@@ -337,8 +337,15 @@ pub fn call_with_partitions(
     }
 }
 
-/// A PHP timeout in milliseconds; negative means "as long as it takes", as in librdkafka.
+/// A PHP timeout in milliseconds, read as librdkafka reads it: -1
+/// (`RD_POLL_INFINITE`) is "as long as it takes", any other negative value a
+/// deadline already past (a script's "time left" that ran below zero must not
+/// wait forever).
 pub fn timeout(timeout_ms: i64) -> std::time::Duration {
     const FOREVER: std::time::Duration = std::time::Duration::from_secs(365 * 24 * 3600);
-    u64::try_from(timeout_ms).map_or(FOREVER, |ms| std::time::Duration::from_millis(ms).min(FOREVER))
+    match u64::try_from(timeout_ms) {
+        Ok(ms) => std::time::Duration::from_millis(ms).min(FOREVER),
+        Err(_) if timeout_ms == -1 => FOREVER,
+        Err(_) => std::time::Duration::ZERO,
+    }
 }
