@@ -227,6 +227,23 @@ impl ConsumerTopic {
         })
     }
 
+    /// How many messages and events the partition holds now, ready for `consume`.
+    /// Only for a partition `consume` just took a message from (librdkafka would
+    /// create an unknown one).
+    pub fn queued(&self, partition: i32) -> usize {
+        let Ok(name) = std::ffi::CString::new(self.name()) else { return 0 };
+        // SAFETY: rk is live while self is; the queue reference is released right away.
+        unsafe {
+            let queue = rdsys::rd_kafka_queue_get_partition(self.legacy.client.rk, name.as_ptr(), partition);
+            if queue.is_null() {
+                return 0;
+            }
+            let length = rdsys::rd_kafka_queue_length(queue);
+            rdsys::rd_kafka_queue_destroy(queue);
+            length
+        }
+    }
+
     /// Up to `max` messages, waiting up to `timeout` for them.
     pub fn consume_batch(&self, partition: i32, timeout: Duration, max: usize) -> KafkaResult<Vec<ConsumedMessage>> {
         self.legacy.client.check_usable()?;

@@ -99,15 +99,27 @@ impl ConsumerTopic {
         })
     }
 
-    /// Calls `$callback(RdKafka\Message $message)` for each message available, waiting up
-    /// to `$timeout_ms` for the first; returns how many. Messages are taken one at a
-    /// time, so if the callback throws, the rest stay queued for the next call.
+    /// Calls `$callback(RdKafka\Message $message)` for each message the partition holds
+    /// once the first arrives (waiting up to `$timeout_ms` for it), as librdkafka's
+    /// `rd_kafka_consume_callback()` serves what is queued then: messages that arrive
+    /// meanwhile wait for the next call, so a steady stream cannot keep the script
+    /// in here. Returns how many, or -1 for a partition that is not being consumed
+    /// (as php-rdkafka). Messages are taken one at a time, so if the callback
+    /// throws, the rest stay queued for the next call.
     pub fn consume_callback(&self, partition: PhpInt, timeout_ms: PhpInt, callback: PhpCallback) -> PhpResult<i64> {
         guard(|| {
             let partition = partition_number(partition.0).and_then(non_negative)?;
             let mut wait = timeout(timeout_ms.0);
             let mut count = 0_i64;
-            while let Some(found) = self.engine.consume(partition, wait).or_throw()? {
+            let mut left_queued: Option<usize> = None;
+            while left_queued != Some(0) {
+                let found = match self.engine.consume(partition, wait) {
+                    Ok(Some(found)) => found,
+                    Ok(None) => break,
+                    Err(error) if count == 0 && error.code == ERR_UNKNOWN_PARTITION => return Ok(-1),
+                    Err(error) => return Err(error).or_throw(),
+                };
+                left_queued = Some(left_queued.map_or_else(|| self.engine.queued(partition), |left| left - 1));
                 wait = std::time::Duration::ZERO;
                 count += 1;
                 let mut arguments = [message::from_consumed(&found, &mut message::TopicNameCache::default())?];
@@ -127,6 +139,9 @@ impl ConsumerTopic {
         })
     }
 }
+
+/// `RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION`: what librdkafka reports for a partition not started.
+const ERR_UNKNOWN_PARTITION: i32 = -190;
 
 /// A batch is held in memory at once: bound it well above any sensible use.
 const MAX_BATCH: usize = 1_000_000;
