@@ -13,11 +13,12 @@ use super::zval::IntOut;
 use super::conf::Conf;
 use super::kafka_consumer_topic::KafkaConsumerTopic;
 use super::topic_conf::TopicConf;
-use super::exception::{guard, invalid_argument, type_error, OrThrow};
+use super::exception::{exception, guard, invalid_argument, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
 use super::zval::{ArrayOrEmpty, list, null_zval, to_zval, PhpInt, PhpString};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
+use crate::engine::error::ERR_INVALID_ARG;
 use crate::engine::producer::ERR_TIMED_OUT;
 use crate::engine::{self, CloseEvent};
 
@@ -34,25 +35,28 @@ pub struct KafkaConsumer {
 }
 
 /// Reads `null`, an `RdKafka\Message` (commits its offset + 1) or an array of `RdKafka\TopicPartition`.
+/// A Message with an error is refused as php-rdkafka refuses it: committing a partition-EOF
+/// message's offset + 1 would skip the next message produced to the partition.
 fn offsets_to_commit(method: &str, argument: Option<&Zval>) -> PhpResult<Option<Vec<engine::TopicPartition>>> {
     let Some(argument) = argument.filter(|value| !value.is_null()) else { return Ok(None) };
     if let Some(array) = argument.array() {
         return partitions_from_array(array, &format!("RdKafka\\KafkaConsumer::{method}()")).map(Some);
     }
-    let is_message = argument
-        .object()
-        .and_then(|object| object.get_class_name().ok())
-        .is_some_and(|name| name == "RdKafka\\Message");
-    let object = argument.object().filter(|_| is_message).ok_or_else(|| {
+    let object = argument.object().filter(|object| message::is_message(object)).ok_or_else(|| {
         type_error(format!(
             "RdKafka\\KafkaConsumer::{method}(): Argument #1 ($message_or_offsets) must be of type RdKafka\\Message|array|null, {} given",
             super::zval::type_name(argument)
         ))
     })?;
-    let topic: String = object.get_property("topic_name").map_err(|_| type_error("The message has no topic_name"))?;
-    let partition: i64 = object.get_property("partition").map_err(|_| type_error("The message has no partition"))?;
-    let offset: i64 = object.get_property("offset").map_err(|_| type_error("The message has no offset"))?;
-    let partition = i32::try_from(partition).map_err(|_| type_error(format!("Partition {partition} is out of range")))?;
+    let property = |name: &str| object.get_property::<&Zval>(name).ok();
+    let refused = |what: &str| exception(format!("Invalid argument: Specified Message{what}"), ERR_INVALID_ARG);
+    if property("err").is_some_and(|err| !err.is_null() && err.long() != Some(0)) {
+        return Err(refused(" has an error"));
+    }
+    let topic = property("topic_name").and_then(Zval::string).ok_or_else(|| refused("'s topic_name is not a string"))?;
+    let partition = property("partition").and_then(Zval::long).ok_or_else(|| refused("'s partition is not an int"))?;
+    let offset = property("offset").and_then(Zval::long).ok_or_else(|| refused("'s offset is not an int"))?;
+    let partition = i32::try_from(partition).map_err(|_| refused(&format!("'s partition {partition} is out of range")))?;
     Ok(Some(vec![engine::TopicPartition::new(topic, partition, offset + 1)]))
 }
 

@@ -45,6 +45,12 @@ pub fn register_message_class() -> ext_php_rs::error::Result<()> {
         .register()
 }
 
+/// Whether `object` is an `RdKafka\Message` (or of a class extending it).
+pub fn is_message(object: &ext_php_rs::types::ZendObject) -> bool {
+    // SAFETY: set once at module start to a class entry that lives as long as the process.
+    unsafe { MESSAGE_CE.load(Ordering::SeqCst).as_ref() }.is_some_and(|class| object.instance_of(class))
+}
+
 /// `RdKafka\Message::errstr(): ?string` — librdkafka's text for `$this->err`.
 extern "C" fn errstr(execute_data: &mut ExecuteData, retval: &mut Zval) {
     let code = execute_data.get_self().and_then(|this| this.get_property::<i64>("err").ok());
