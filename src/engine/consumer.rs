@@ -49,6 +49,11 @@ pub struct KafkaConsumer {
     /// Shared with the topic handles made from this consumer, which must not outlive it.
     client: Arc<NativeClient>,
     events: Receiver<ClientEvent>,
+    /// close() has begun: the callbacks it runs may still use the consumer (as with
+    /// php-rdkafka: commit the revoked partitions' offsets, read the assignment),
+    /// and any assign() or incrementalUnassign() they make answers the revocation.
+    closing: AtomicBool,
+    /// close() has ended: every call is refused.
     closed: AtomicBool,
     /// Once closing: whether the revocation being served has been answered with an
     /// unassign (by the PHP rebalance callback or by us). librdkafka's group ends as
@@ -84,16 +89,27 @@ impl KafkaConsumer {
         client.shared.stores_offsets_on_handoff.store(stores_on_handoff, Ordering::Relaxed);
         // SAFETY: rk is live; errors and stats are then served by consumer_poll on this thread.
         unsafe { rdsys::rd_kafka_poll_set_consumer(client.rk) };
-        Ok(Self { client: Arc::new(client), events, closed: AtomicBool::new(false), revocation_answered: AtomicBool::new(false), closing_unassigns: AtomicU64::new(0) })
+        Ok(Self {
+            client: Arc::new(client),
+            events,
+            closing: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
+            revocation_answered: AtomicBool::new(false),
+            closing_unassigns: AtomicU64::new(0),
+        })
     }
 
     fn ensure_open(&self) -> KafkaResult<()> {
         self.client.check_usable()?;
         if self.closed.load(Ordering::SeqCst) {
-            // RD_KAFKA_RESP_ERR__STATE: like librdkafka for a closed consumer, but saying why.
-            return Err(KafkaError::with_message(-172, "The consumer is closed: create a new RdKafka\\KafkaConsumer"));
+            return Err(closed_error());
         }
         Ok(())
+    }
+
+    /// Inside close(), before it ends: a callback it runs is answering its revocation.
+    fn answering_close(&self) -> bool {
+        self.closing.load(Ordering::SeqCst) && !self.closed.load(Ordering::SeqCst) && !self.client.is_inherited()
     }
 
     pub fn subscribe(&self, topics: &[String]) -> KafkaResult<()> {
@@ -119,13 +135,11 @@ impl KafkaConsumer {
 
     /// Replaces the assignment; `None` removes it.
     pub fn assign(&self, partitions: Option<&[TopicPartition]>) -> KafkaResult<()> {
-        if partitions.is_some() {
-            self.ensure_open()?;
-        }
-        if self.closed.load(Ordering::SeqCst) {
-            // The rebalance callback answering the revocation of close().
+        if self.answering_close() {
+            // A closing group takes any answer to its revocation as an unassign.
             return self.unassign_while_closing(&Unassign::Eager);
         }
+        self.ensure_open()?;
         let list = partitions.map(NativePartitionList::from_partitions).transpose()?;
         let ptr = list.as_ref().map_or(std::ptr::null_mut(), |list| list.ptr);
         // SAFETY: rk is live; NULL means "unassign"; librdkafka copies the list.
@@ -243,8 +257,14 @@ impl KafkaConsumer {
     /// the PHP rebalance callback or the default), commits if auto-commit is on.
     /// Gives up after `timeout` so that a dead cluster cannot hang the process.
     pub fn close(&self, timeout: Duration, mut on_event: impl FnMut(&Self, CloseEvent)) -> KafkaResult<()> {
-        if self.closed.swap(true, Ordering::SeqCst) || self.client.is_inherited() {
+        if self.client.is_inherited() {
             return Ok(());
+        }
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(closed_error());
+        }
+        if self.closing.swap(true, Ordering::SeqCst) {
+            return Ok(()); // called again by a callback that close() runs
         }
         // Asked while the group is alive: asking an ended group would never be answered.
         let cooperative = self.rebalance_protocol() == "COOPERATIVE";
@@ -299,6 +319,7 @@ impl KafkaConsumer {
         };
         // From now on the group may have ended: any later unassign is a no-op.
         self.revocation_answered.store(true, Ordering::SeqCst);
+        self.closed.store(true, Ordering::SeqCst);
         // SAFETY: the queue is ours; the handle is destroyed later without a second close.
         unsafe { rdsys::rd_kafka_queue_destroy(queue) };
         self.client.destroy_flags.store(DESTROY_NO_CONSUMER_CLOSE, Ordering::SeqCst);
@@ -355,8 +376,7 @@ impl KafkaConsumer {
 
     /// Removes partitions from the assignment (cooperative rebalancing).
     pub fn incremental_unassign(&self, partitions: &[TopicPartition]) -> KafkaResult<()> {
-        if self.closed.load(Ordering::SeqCst) && !self.client.is_inherited() {
-            // The rebalance callback answering the revocation of close().
+        if self.answering_close() {
             return self.unassign_while_closing(&Unassign::Cooperative(partitions));
         }
         self.ensure_open()?;
@@ -428,6 +448,11 @@ impl KafkaConsumer {
     pub fn is_closed(&self) -> bool {
         self.closed.load(Ordering::SeqCst)
     }
+}
+
+/// `RD_KAFKA_RESP_ERR__STATE`: what librdkafka says of a closed consumer, but saying why.
+fn closed_error() -> KafkaError {
+    KafkaError::with_message(-172, "The consumer is closed: create a new RdKafka\\KafkaConsumer")
 }
 
 impl Drop for KafkaConsumer {
