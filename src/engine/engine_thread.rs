@@ -121,20 +121,29 @@ impl ProducerCore {
 
     /// `rd_kafka_flush` on the PHP thread: sends batches now instead of after linger.ms.
     pub(crate) fn flush_here(&self, timeout: Duration) {
+        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: rk is live while self is.
+        self.flushing_here(|| unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
+    }
+
+    /// Runs a librdkafka call that flushes on the PHP thread (`rd_kafka_flush`, and the
+    /// commit and abort of a transaction, which flush first), with the main queue
+    /// served there alone: the reports it serves go to the channel, in order.
+    pub(crate) fn flushing_here<R>(&self, flush: impl FnOnce() -> R) -> R {
         let shared = self.shared();
         shared.note_php_activity();
-        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
         shared.php_flushing.store(true, Ordering::SeqCst);
-        {
+        let result = {
             let _serving = PhpServing::enter(shared);
-            // SAFETY: rk is live; with our dr_msg_cb the reports it serves go to the channel.
-            with_delivery_sink(self.id(), None, || unsafe { rdsys::rd_kafka_flush(self.client.rk, millis) });
-        }
+            // With our dr_msg_cb and no sink, the reports the call serves go to the channel.
+            with_delivery_sink(self.id(), None, flush)
+        };
         shared.php_flushing.store(false, Ordering::SeqCst);
         // An event that came too late for this flush woke nobody.
         if self.main_queue_len() > 0 {
             wake(shared);
         }
+        result
     }
 
     pub(crate) fn main_queue_len(&self) -> i32 {

@@ -222,6 +222,15 @@ impl Producer {
         &self.core
     }
 
+    pub(crate) fn core(&self) -> &ProducerCore {
+        &self.core
+    }
+
+    /// Hands every event already waiting on the channel to `serve`, without blocking.
+    pub(crate) fn serve_channel(&self, serve: &mut impl FnMut(ClientEvent) -> ControlFlow<()>) -> ControlFlow<()> {
+        self.core.serve_waiting(serve)
+    }
+
     /// Messages and payload + key bytes in flight now.
     pub fn inflight(&self) -> (i64, i64) {
         self.core.shared().inflight()

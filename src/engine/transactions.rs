@@ -2,10 +2,12 @@
 //! handle. Each error keeps librdkafka's fatal / retriable / requires-abort
 //! flags, which PHP sees on `RdKafka\KafkaErrorException`.
 
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use rdkafka_sys as rdsys;
 
+use super::client::ClientEvent;
 use super::error::{KafkaError, KafkaResult};
 use super::producer::{millis, Producer};
 
@@ -21,15 +23,33 @@ impl Producer {
         unsafe { KafkaError::check_native(rdsys::rd_kafka_begin_transaction(self.handle().rk)) }
     }
 
-    /// Flushes the transaction's messages, then commits it.
-    pub fn commit_transaction(&self, timeout: Duration) -> KafkaResult<()> {
+    /// Flushes the transaction's messages, then commits it. The delivery reports the
+    /// flush collects go to `serve` before this returns, as php-rdkafka runs the
+    /// `dr_msg_cb` inside `commitTransaction()`: a loop that never polls must not
+    /// find its in-flight bound full of reports nobody took.
+    pub fn commit_transaction(&self, timeout: Duration, serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<()> {
+        let rk = self.handle().rk;
         // SAFETY: the handle is live for as long as self; a returned error is ours.
-        unsafe { KafkaError::check_native(rdsys::rd_kafka_commit_transaction(self.handle().rk, millis(timeout))) }
+        self.finish_transaction(serve, || unsafe { KafkaError::check_native(rdsys::rd_kafka_commit_transaction(rk, millis(timeout))) })
     }
 
-    /// Purges the transaction's messages (reported as failed), then aborts it.
-    pub fn abort_transaction(&self, timeout: Duration) -> KafkaResult<()> {
+    /// Purges the transaction's messages (reported as failed, to `serve` before this
+    /// returns), then aborts it.
+    pub fn abort_transaction(&self, timeout: Duration, serve: impl FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<()> {
+        let rk = self.handle().rk;
         // SAFETY: the handle is live for as long as self; a returned error is ours.
-        unsafe { KafkaError::check_native(rdsys::rd_kafka_abort_transaction(self.handle().rk, millis(timeout))) }
+        self.finish_transaction(serve, || unsafe { KafkaError::check_native(rdsys::rd_kafka_abort_transaction(rk, millis(timeout))) })
+    }
+
+    fn finish_transaction(
+        &self,
+        mut serve: impl FnMut(ClientEvent) -> ControlFlow<()>,
+        finish: impl FnOnce() -> KafkaResult<()>,
+    ) -> KafkaResult<()> {
+        self.handle().check_usable()?;
+        let result = self.core().flushing_here(finish);
+        // A callback that throws leaves the rest on the channel for the next poll().
+        let _ = self.serve_channel(&mut serve);
+        result
     }
 }

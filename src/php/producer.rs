@@ -17,12 +17,14 @@ use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::run_handler;
 use std::cell::Cell;
+use std::ops::ControlFlow;
 use std::panic::AssertUnwindSafe;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
 use super::zval::{ArrayOrEmpty, PhpInt, PhpString};
 use crate::engine;
+use crate::engine::{ClientEvent, KafkaResult};
 
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
@@ -83,6 +85,17 @@ pub(crate) unsafe extern "C" fn fast_poll(execute_data: *mut zend_execute_data, 
         // No PHP code runs, so no bailout can cross our frames: skip run_handler's setjmp.
         poll();
     }
+}
+
+/// commitTransaction() or abortTransaction(): `end` on the engine, with the events it
+/// collects (the transaction's delivery reports) handed to the PHP callbacks.
+fn end_transaction(
+    self_: &mut ZendClassObject<Producer>,
+    end: impl FnOnce(&engine::Producer, &mut dyn FnMut(ClientEvent) -> ControlFlow<()>) -> KafkaResult<()>,
+) -> PhpResult<()> {
+    let this = this_zval(self_);
+    let producer: &Producer = self_;
+    guard(|| end(&producer.engine, &mut |event| dispatch(&producer.callbacks, &this, event)).or_throw_kafka_error())
 }
 
 impl Drop for Producer {
@@ -187,14 +200,16 @@ impl Producer {
         guard(|| self.engine.begin_transaction().or_throw_kafka_error())
     }
 
-    /// Flushes the transaction's messages (their delivery reports are served by the next poll()), then commits.
-    pub fn commit_transaction(&self, timeout_ms: PhpInt) -> PhpResult<()> {
-        guard(|| self.engine.commit_transaction(timeout(timeout_ms.0)).or_throw_kafka_error())
+    /// Flushes the transaction's messages, then commits; their delivery reports reach
+    /// the `dr_msg_cb` before it returns, as with php-rdkafka.
+    pub fn commit_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<()> {
+        end_transaction(self_, |engine, serve| engine.commit_transaction(timeout(timeout_ms.0), serve))
     }
 
-    /// Purges the transaction's messages (reported as failed), then aborts it.
-    pub fn abort_transaction(&self, timeout_ms: PhpInt) -> PhpResult<()> {
-        guard(|| self.engine.abort_transaction(timeout(timeout_ms.0)).or_throw_kafka_error())
+    /// Purges the transaction's messages (reported as failed, to the `dr_msg_cb` before
+    /// it returns), then aborts it.
+    pub fn abort_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: PhpInt) -> PhpResult<()> {
+        end_transaction(self_, |engine, serve| engine.abort_transaction(timeout(timeout_ms.0), serve))
     }
 
     /// Adds brokers (`host:port,...`); returns how many were added.
