@@ -1,5 +1,5 @@
 --TEST--
-Producer: produce()/producev() are delivered; the dr_msg_cb sees payload, key, headers, timestamp and opaque
+Producer: produce()/producev() are delivered; the dr_msg_cb sees payload, key, headers, timestamp and opaque; a null header value is sent as "", as php-rdkafka sends it
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
@@ -55,12 +55,12 @@ int(0)
 ["RdKafka\\Producer",0,"topic","any","706c61696e",5,null,[],null,true] ts-set
 ["RdKafka\\Producer",0,"topic",0,"0062696e617279ff",8,null,[],null,true] ts-set
 ["RdKafka\\Producer",0,"topic",0,"6b65796564",5,"key-1",[],"opaque-1",true] ts-set
-["RdKafka\\Producer",0,"topic",0,"776974682068656164657273",12,"key-2",{"trace":"abc","empty":null},"opaque-2",true] ts-set
+["RdKafka\\Producer",0,"topic",0,"776974682068656164657273",12,"key-2",{"trace":"abc","empty":""},"opaque-2",true] ts-set
 ["RdKafka\\Producer",0,"topic",0,null,null,null,[],null,true] ts-null
 int(1700000000000)
 array(2) {
   ["trace"]=>
   string(3) "abc"
   ["empty"]=>
-  NULL
+  string(0) ""
 }

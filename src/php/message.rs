@@ -127,7 +127,8 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
     } else {
         let mut headers = ZendHashTable::new();
         for (name, value) in fields.headers {
-            let _ = headers.insert(name.as_str(), optional_bytes_zval(value.as_deref()));
+            // A header without a value reads as "", as with php-rdkafka.
+            let _ = headers.insert(name.as_str(), bytes_zval(value.as_deref().unwrap_or_default()));
         }
         headers.into_zval(false).unwrap_or_else(|_| null_zval())
     };

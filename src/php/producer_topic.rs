@@ -97,7 +97,8 @@ unsafe fn fast_produce_request<'a>(execute_data: *mut zend_execute_data) -> Opti
     Some((topic, ProduceRequest { partition, flags, payload, key, opaque: opaque.map(<[u8]>::to_vec), ..Default::default() }))
 }
 
-/// `['name' => 'value', ...]` headers as name/value pairs (values may be null).
+/// `['name' => 'value', ...]` headers as name/value pairs. A null value is sent as
+/// "", as php-rdkafka sends it: consumers that read every header's bytes keep working.
 fn header_pairs(headers: Option<&ZendHashTable>) -> PhpResult<Vec<(String, Option<Vec<u8>>)>> {
     let mut pairs = Vec::new();
     for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
@@ -106,13 +107,13 @@ fn header_pairs(headers: Option<&ZendHashTable>) -> PhpResult<Vec<(String, Optio
             continue;
         }
         let value = if value.is_null() {
-            None
+            Vec::new()
         } else {
-            Some(PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
+            PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
                 type_error(format!("Header \"{name}\" must be a string or null, {} given", type_name(value)))
-            })?)
+            })?
         };
-        pairs.push((name.to_string(), value));
+        pairs.push((name.to_string(), Some(value)));
     }
     Ok(pairs)
 }
