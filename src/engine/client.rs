@@ -369,6 +369,11 @@ impl ClientShared {
 
     /// Messages accepted by `produce()` whose delivery report has not arrived yet
     /// (as with `inflight`, never below the true count).
+    /// Messages produce() has queued so far (a count that only grows).
+    pub(crate) fn produced(&self) -> i64 {
+        self.produced_messages.load(Ordering::SeqCst)
+    }
+
     pub(crate) fn undelivered(&self) -> i64 {
         let (delivered, _) = self.reports_delivered();
         (self.produced_messages.load(Ordering::SeqCst) - delivered).max(0)

@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::ffi::CString;
 use std::ops::ControlFlow;
 use std::os::raw::c_void;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,6 +46,9 @@ pub struct ShutdownReport {
     /// for a persistent handle), plus those the shutdown purged when its flush
     /// gave up, plus any still unreported after the purge (PHP saw none of them).
     pub lost: i64,
+    /// Messages of a transaction that was neither committed nor aborted: the
+    /// shutdown aborted it, so none of them will be read as committed.
+    pub uncommitted: i64,
 }
 
 pub struct Producer {
@@ -56,7 +59,12 @@ pub struct Producer {
     persistent: Option<PersistentKey>,
     /// The handle waits in the pool: dropping this leaves it alone.
     parked: bool,
+    /// `produced()` when the open transaction began (`NO_TRANSACTION` when none is open).
+    pub(crate) transaction_began_at: AtomicI64,
 }
+
+/// `transaction_began_at` of a producer with no transaction open.
+pub(crate) const NO_TRANSACTION: i64 = -1;
 
 /// What a persistent producer's request end did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,7 +103,7 @@ impl Producer {
                 ));
             }
             if let Some(core) = persistent::take(key) {
-                return Ok(Self { core, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false, persistent, parked: false });
+                return Ok(Self::around(core, persistent));
             }
         }
         let mut native = conf.duplicate();
@@ -111,7 +119,18 @@ impl Producer {
         if persistent.is_some() {
             persistent::created(&core);
         }
-        Ok(Self { core, shutdown_flush: DEFAULT_SHUTDOWN_FLUSH, shut_down: false, persistent, parked: false })
+        Ok(Self::around(core, persistent))
+    }
+
+    fn around(core: Arc<ProducerCore>, persistent: Option<PersistentKey>) -> Self {
+        Self {
+            core,
+            shutdown_flush: DEFAULT_SHUTDOWN_FLUSH,
+            shut_down: false,
+            persistent,
+            parked: false,
+            transaction_began_at: AtomicI64::new(NO_TRANSACTION),
+        }
     }
 
     /// Whether the handle outlives this producer (`rdkafka_rs.persistent`).
@@ -173,7 +192,8 @@ impl Producer {
     pub fn shut_down_parked() -> i64 {
         let mut lost = 0;
         persistent::drain(|core, shutdown_flush| {
-            let mut producer = Self { core, shutdown_flush, shut_down: false, persistent: None, parked: false };
+            let mut producer = Self::around(core, None);
+            producer.shutdown_flush = shutdown_flush;
             lost += producer.shutdown(shutdown_flush).lost;
         });
         lost
@@ -394,6 +414,7 @@ impl Producer {
         let dropped_failures_before = shared.dropped_failures.load(Ordering::SeqCst);
         persistent::count_failed_after_request(shared);
         let mut tally = ShutdownTally::default();
+        let uncommitted = if timeout.is_zero() { 0 } else { self.abort_open_transaction(timeout, &mut tally, &mut other_events) };
         if !timeout.is_zero() && self.out_queue_len() > 0 {
             self.flush_until(timeout, |event| tally.serve(event, &mut other_events), false);
         }
@@ -412,7 +433,23 @@ impl Producer {
         // all (its answer was on the way) is not counted lost.
         let dropped_purges = if tally.after_our_purge { shared.dropped_purges.load(Ordering::SeqCst) - dropped_purges_before } else { 0 };
         let dropped_failures = shared.dropped_failures.load(Ordering::SeqCst) - dropped_failures_before + shared.orphan_failures.load(Ordering::SeqCst);
-        ShutdownReport { lost: tally.failed + tally.purged_by_us + dropped_purges + dropped_failures + shared.undelivered() }
+        ShutdownReport { lost: tally.failed + tally.purged_by_us + dropped_purges + dropped_failures + shared.undelivered(), uncommitted }
+    }
+
+    /// Aborts a transaction left open, returning how many messages it held. Flushing
+    /// them would write them into a transaction nobody commits: consumers reading
+    /// uncommitted data would see them, and read_committed ones would stall until
+    /// the broker's transaction.timeout.ms. Aborting purges what is still queued
+    /// (its reports are collected, not counted as lost) and ends the transaction now.
+    fn abort_open_transaction(&self, timeout: Duration, tally: &mut ShutdownTally, other_events: &mut impl FnMut(ClientEvent)) -> i64 {
+        let began_at = self.transaction_began_at.swap(NO_TRANSACTION, Ordering::SeqCst);
+        if began_at == NO_TRANSACTION {
+            return 0;
+        }
+        // SAFETY: rk is live; a returned error object is ours (a fatal error: the messages are lost all the same).
+        let _ = unsafe { KafkaError::check_native(rdsys::rd_kafka_abort_transaction(self.core.client.rk, millis(timeout))) };
+        self.flush_until(PURGE_GRACE, |event| tally.serve_uncounted(event, other_events), false);
+        self.core.shared().produced() - began_at
     }
 }
 
@@ -427,6 +464,14 @@ struct ShutdownTally {
 }
 
 impl ShutdownTally {
+    /// Collects delivery reports without counting them (an aborted transaction's, counted apart).
+    fn serve_uncounted(&mut self, event: ClientEvent, other_events: &mut impl FnMut(ClientEvent)) -> ControlFlow<()> {
+        if !matches!(event, ClientEvent::Delivery(_)) {
+            other_events(event);
+        }
+        ControlFlow::Continue(())
+    }
+
     fn serve(&mut self, event: ClientEvent, other_events: &mut impl FnMut(ClientEvent)) -> ControlFlow<()> {
         match &event {
             ClientEvent::Delivery(report) if report.err == 0 => {}

@@ -442,7 +442,7 @@ fn shutdown_reports_what_could_not_be_delivered() {
         topic.produce(ProduceRequest { partition: PARTITION_UA, payload: Some(b"x"), ..Default::default() }, keep_serving).unwrap();
     }
     let started = Instant::now();
-    assert_eq!(producer.shutdown(Duration::from_millis(200)), ShutdownReport { lost: 4 });
+    assert_eq!(producer.shutdown(Duration::from_millis(200)), ShutdownReport { lost: 4, uncommitted: 0 });
     assert!(started.elapsed() < Duration::from_secs(3));
     assert_eq!(producer.out_queue_len(), 0, "the purged messages were collected");
     assert_eq!(producer.shutdown(Duration::from_millis(200)), ShutdownReport::default(), "runs once");

@@ -3,13 +3,14 @@
 //! flags, which PHP sees on `RdKafka\KafkaErrorException`.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use rdkafka_sys as rdsys;
 
 use super::client::ClientEvent;
 use super::error::{KafkaError, KafkaResult};
-use super::producer::{millis, Producer};
+use super::producer::{millis, Producer, NO_TRANSACTION};
 
 impl Producer {
     /// Registers `transactional.id` with the cluster; required once before the first transaction.
@@ -20,7 +21,9 @@ impl Producer {
 
     pub fn begin_transaction(&self) -> KafkaResult<()> {
         // SAFETY: the handle is live for as long as self; a returned error is ours.
-        unsafe { KafkaError::check_native(rdsys::rd_kafka_begin_transaction(self.handle().rk)) }
+        unsafe { KafkaError::check_native(rdsys::rd_kafka_begin_transaction(self.handle().rk)) }?;
+        self.transaction_began_at.store(self.core().shared().produced(), Ordering::SeqCst);
+        Ok(())
     }
 
     /// Flushes the transaction's messages, then commits it. The delivery reports the
@@ -48,6 +51,9 @@ impl Producer {
     ) -> KafkaResult<()> {
         self.handle().check_usable()?;
         let result = self.core().flushing_here(finish);
+        if result.is_ok() {
+            self.transaction_began_at.store(NO_TRANSACTION, Ordering::SeqCst);
+        }
         // A callback that throws leaves the rest on the channel for the next poll().
         let _ = self.serve_channel(&mut serve);
         result

@@ -124,6 +124,13 @@ impl Drop for Producer {
                 return;
             }
             let report = self.engine.shutdown_serving(shutdown_flush, |event| super::callbacks::log_only(callbacks, event));
+            if report.uncommitted > 0 {
+                super::exception::warning(&format!(
+                    "RdKafka\\Producer: the transaction was neither committed nor aborted; it was aborted, and its {} message(s) \
+                     will not be read as committed: call commitTransaction() before the producer goes away",
+                    report.uncommitted
+                ));
+            }
             if report.lost > 0 {
                 super::exception::warning(&format!(
                     "RdKafka\\Producer: {} message(s) could not be delivered within rdkafka_rs.shutdown_flush_ms={} and are lost; \
