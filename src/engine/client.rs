@@ -72,10 +72,12 @@ impl DeliveryReport {
 pub struct InflightLimit {
     pub max_messages: i64,
     pub max_bytes: i64,
+    /// `message.max.bytes`: a larger message is refused by librdkafka whatever the room.
+    pub max_message_bytes: i64,
 }
 
 impl InflightLimit {
-    pub const UNBOUNDED: Self = Self { max_messages: i64::MAX, max_bytes: i64::MAX };
+    pub const UNBOUNDED: Self = Self { max_messages: i64::MAX, max_bytes: i64::MAX, max_message_bytes: i64::MAX };
 }
 
 /// `RD_KAFKA_RESP_ERR__PURGE_QUEUE` and `__PURGE_INFLIGHT`: failures the caller asked for.

@@ -569,7 +569,8 @@ fn inflight_limit(conf: &NativeConf) -> InflightLimit {
         None => InflightLimit::UNBOUNDED.max_messages,
     };
     let max_bytes = read("queue.buffering.max.kbytes").map_or(i64::MAX, |kbytes| kbytes.saturating_mul(1024));
-    InflightLimit { max_messages, max_bytes }
+    let max_message_bytes = read("message.max.bytes").unwrap_or(i64::MAX);
+    InflightLimit { max_messages, max_bytes, max_message_bytes }
 }
 
 pub(crate) fn millis(duration: Duration) -> i32 {
@@ -583,6 +584,11 @@ pub(crate) fn millis(duration: Duration) -> i32 {
 /// faulted it back in (5× the page faults, 50 instead of 31 MiB peak RSS, and
 /// 0.2 µs more CPU per message in the "no poll() until flush" benchmark row).
 const SERVE_EVERY_PRODUCED: u64 = 1024;
+
+/// The most a message's framing adds to its payload and key on the wire
+/// (librdkafka's `RD_KAFKAP_MESSAGE_V2_MAX_OVERHEAD`): over `message.max.bytes`
+/// with this added, librdkafka refuses the message whatever its headers.
+const MESSAGE_OVERHEAD: i64 = 36;
 
 /// One message for `ProducerTopic::produce`.
 #[derive(Debug, Default)]
@@ -637,7 +643,10 @@ impl ProducerTopic {
         let bytes = (request.payload.map_or(0, <[u8]>::len) + request.key.map_or(0, <[u8]>::len)) as i64;
         let shared = self.core.shared();
         let activity = shared.note_php_activity();
-        let mut room = shared.has_room(bytes);
+        // librdkafka refuses a message over message.max.bytes with MSG_SIZE_TOO_LARGE
+        // without queuing it: that is the error to give, not the bound's QUEUE_FULL.
+        let too_large = bytes.saturating_add(MESSAGE_OVERHEAD) > shared.limit.max_message_bytes;
+        let mut room = too_large || shared.has_room(bytes);
         let serve_now = !room || (activity.is_multiple_of(SERVE_EVERY_PRODUCED) && !shared.reports_wanted());
         if serve_now && self.core.main_queue_len() > 0 {
             // Reports waiting in librdkafka hold room while the engine thread stands
