@@ -46,7 +46,11 @@ impl Conf {
     }
 
     fn set_callback(&self, set: impl FnOnce(&mut ClientCallbacks)) {
-        set(&mut self.callbacks.borrow_mut());
+        let mut callbacks = self.callbacks.borrow().clone();
+        set(&mut callbacks);
+        // Released once no borrow is held: a destructor the replaced callable runs may use this Conf.
+        let replaced = self.callbacks.replace(callbacks);
+        drop(replaced);
     }
 }
 
