@@ -15,7 +15,8 @@ use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::{ce, ClassEntry, ExecuteData};
 
 use super::exception::exception_class;
-use super::zval::{bool_zval, bytes_zval};
+use super::exception::type_error;
+use super::zval::{bool_zval, bytes_zval, given_name, long_zval, PhpBytes, PhpInt};
 use crate::engine::KafkaError;
 
 static KAFKA_ERROR_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
@@ -120,10 +121,60 @@ extern "C" fn construct(execute_data: &mut ExecuteData, _retval: &mut Zval) {
         return;
     }
     let Some(this) = this else { return };
-    let flags = [fatal.val::<bool>(), retriable.val::<bool>(), abort.val::<bool>()].map(Option::unwrap_or_default);
-    let message = message.val::<String>().unwrap_or_default();
-    let error_string = error_string.val::<String>().unwrap_or_default();
-    fill(this, &message, code.val::<i64>().unwrap_or_default(), &error_string, flags);
+    // Converted as PHP's weak mode converts a parameter (php-rdkafka's zend_parse_parameters):
+    // '5' is code 5, 1 is true; a value that cannot be converted is PHP's TypeError.
+    let converted = (|| -> Result<_, PhpException> {
+        let read = |position: usize, name: &str, arg: &mut Arg, expected: &str, absent| -> Result<Zval, PhpException> {
+            let Some(value) = arg.zval() else { return Ok(absent) };
+            let converted = match expected {
+                "string" => PhpBytes::from_value(value).map(|bytes| bytes_zval(bytes.bytes())),
+                "int" => PhpInt::from_value(value).map(|int| long_zval(int.0)),
+                _ => weak_bool(value).map(bool_zval),
+            };
+            converted.ok_or_else(|| {
+                type_error(format!(
+                    "RdKafka\\KafkaErrorException::__construct(): Argument #{position} (${name}) must be of type {expected}, {} given",
+                    given_name(value)
+                ))
+            })
+        };
+        let message = read(1, "message", message, "string", bytes_zval(b""))?;
+        let code = read(2, "code", code, "int", long_zval(0))?;
+        let error_string = read(3, "error_string", error_string, "string", bytes_zval(b""))?;
+        let flags = [
+            read(4, "isFatal", fatal, "bool", bool_zval(false))?,
+            read(5, "isRetriable", retriable, "bool", bool_zval(false))?,
+            read(6, "transactionRequiresAbort", abort, "bool", bool_zval(false))?,
+        ];
+        Ok((message, code, error_string, flags.map(|flag| flag.bool().unwrap_or_default())))
+    })();
+    match converted {
+        Ok((message, code, error_string, flags)) => {
+            let text = |value: &Zval| String::from_utf8_lossy(value.binary_slice::<u8>().unwrap_or_default()).into_owned();
+            fill(this, &text(&message), code.long().unwrap_or_default(), &text(&error_string), flags);
+        }
+        Err(error) => {
+            let _ = error.throw();
+        }
+    }
+}
+
+/// A `bool` parameter in PHP's weak mode: scalars by their truth value (null, with
+/// PHP 8.1's deprecation, is false); arrays and objects are refused.
+fn weak_bool(value: &Zval) -> Option<bool> {
+    if let Some(flag) = value.bool() {
+        return Some(flag);
+    }
+    if value.is_null() {
+        return Some(false);
+    }
+    if let Some(long) = value.long() {
+        return Some(long != 0);
+    }
+    if let Some(float) = value.double() {
+        return Some(float != 0.0);
+    }
+    value.binary_slice::<u8>().map(|bytes| !(bytes.is_empty() || bytes == b"0"))
 }
 
 fn read_property(execute_data: &mut ExecuteData, retval: &mut Zval, name: &str) {

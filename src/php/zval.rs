@@ -84,6 +84,11 @@ pub fn type_name(value: &Zval) -> &'static str {
     }
 }
 
+/// What PHP's own TypeErrors say was given: the type, or an object's class.
+pub fn given_name(value: &Zval) -> String {
+    value.object().and_then(|object| object.get_class_name().ok()).unwrap_or_else(|| type_name(value).to_string())
+}
+
 /// A string argument that may hold any bytes, converted as PHP's weak mode
 /// (php-rdkafka's default) does: int, float, bool and Stringable objects
 /// become their string form; arrays and other objects are a TypeError.
