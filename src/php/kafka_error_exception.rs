@@ -154,7 +154,7 @@ extern "C" fn construct(execute_data: &mut ExecuteData, _retval: &mut Zval) {
             fill(this, &text(&message), code.long().unwrap_or_default(), &text(&error_string), flags);
         }
         Err(error) => {
-            let _ = error.throw();
+            error.throw();
         }
     }
 }
