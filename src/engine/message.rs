@@ -7,11 +7,11 @@ use std::ptr::addr_of;
 
 use rdkafka_sys as rdsys;
 
-use super::error::cstr_to_string;
 use super::wire::code_at;
 
 /// A message header: name and optional value.
-pub type Header = (String, Option<Vec<u8>>);
+/// A header: its name (any bytes but NUL: Kafka does not require UTF-8) and value.
+pub type Header = (Vec<u8>, Option<Vec<u8>>);
 
 /// The `len` bytes at `ptr`, or `None` for a NULL pointer.
 ///
@@ -54,8 +54,10 @@ pub(crate) unsafe fn read_headers(message: *const rdsys::rd_kafka_message_t) -> 
         if err != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
             break;
         }
-        // SAFETY: librdkafka returned `size` bytes at `value` (or NULL).
-        result.push((cstr_to_string(name), unsafe { copy_bytes(value, size) }));
+        // SAFETY: librdkafka returned a NUL-terminated name and `size` bytes at `value` (or NULL).
+        let name = if name.is_null() { Vec::new() } else { unsafe { std::ffi::CStr::from_ptr(name) }.to_bytes().to_vec() };
+        // SAFETY: as above.
+        result.push((name, unsafe { copy_bytes(value, size) }));
     }
     result
 }

@@ -598,7 +598,8 @@ pub struct ProduceRequest<'a> {
     pub flags: i32,
     pub payload: Option<&'a [u8]>,
     pub key: Option<&'a [u8]>,
-    pub headers: Vec<(&'a str, Option<&'a [u8]>)>,
+    /// Name (any bytes but NUL) and value of each header.
+    pub headers: Vec<(&'a [u8], Option<&'a [u8]>)>,
     pub timestamp_ms: Option<i64>,
     /// Returned with the delivery report.
     pub opaque: Option<Vec<u8>>,
@@ -681,7 +682,7 @@ impl ProducerTopic {
                 request
                     .headers
                     .iter()
-                    .map(|(name, _)| CString::new(*name))
+                    .map(|(name, _)| CString::new(name.to_vec()))
                     .collect::<Result<_, _>>()
                     .map_err(|_| KafkaError::with_message(ERR_INVALID_ARG, "Header names must not contain a NUL byte"))?,
             )

@@ -40,7 +40,7 @@ fn produced_messages_are_delivered_and_reported_through_the_engine_thread() {
             partition: PARTITION_UA,
             payload: Some(payload.as_bytes()),
             key: Some(b"k"),
-            headers: vec![("h", Some(b"v"))],
+            headers: vec![(b"h", Some(b"v"))],
             opaque: Some(vec![index]),
             ..Default::default()
         };
@@ -61,7 +61,7 @@ fn produced_messages_are_delivered_and_reported_through_the_engine_thread() {
     let mut opaques: Vec<u8> = reports.iter().map(|r| r.opaque.as_ref().unwrap()[0]).collect();
     opaques.sort_unstable();
     assert_eq!(opaques, (0..10).collect::<Vec<u8>>());
-    assert_eq!(reports[0].headers, vec![("h".to_string(), Some(b"v".to_vec()))]);
+    assert_eq!(reports[0].headers, vec![(b"h".to_vec(), Some(b"v".to_vec()))]);
 }
 
 #[test]

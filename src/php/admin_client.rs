@@ -54,8 +54,7 @@ pub struct AdminClient {
 
 /// Every element of `array`, as the Rust object of class `T`, or a TypeError naming the element.
 fn elements<'a, T: ext_php_rs::class::RegisteredClass>(array: &'a ZendHashTable, method: &str) -> PhpResult<Vec<&'a T>> {
-    array
-        .iter()
+    super::zval::entries(array)
         .map(|(index, value)| {
             value.object().and_then(|object| ZendClassObject::<T>::from_zend_obj(object)).map(|object| &**object).ok_or_else(|| {
                 let given = value.object().and_then(|object| object.get_class_name().ok()).unwrap_or_else(|| type_name(value).to_string());
@@ -75,8 +74,7 @@ fn config_results(outcomes: Vec<ConfigResourceOutcome>) -> PhpResult<ZBox<ZendHa
 
 /// Every element of `array` as a string (no coercion: a group id is never a number by accident).
 fn strings(array: &ZendHashTable, method: &str) -> PhpResult<Vec<String>> {
-    array
-        .iter()
+    super::zval::entries(array)
         .map(|(index, value)| {
             value.string().ok_or_else(|| type_error(format!("RdKafka\\Admin\\AdminClient::{method}(): element {index} must be of type string, {} given", type_name(value))))
         })

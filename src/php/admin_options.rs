@@ -70,8 +70,7 @@ impl AdminOptions {
 
     /// listConsumerGroups() lists only groups in these RD_KAFKA_CONSUMER_GROUP_STATE_* (empty: all).
     pub fn set_match_consumer_group_states(&self, states: &ZendHashTable) -> PhpResult<()> {
-        let states = states
-            .iter()
+        let states = super::zval::entries(states)
             .map(|(index, value)| {
                 let state = value.long().ok_or_else(|| {
                     type_error(format!("RdKafka\\Admin\\AdminOptions::setMatchConsumerGroupStates(): element {index} must be of type int, {} given", type_name(value)))

@@ -33,8 +33,7 @@ pub fn oauthbearer_set_token(
     guard(|| {
         let extensions = extensions
             .map(|array| {
-                array
-                    .iter()
+                super::zval::entries(array)
                     .map(|(key, value)| {
                         let value = PhpString::from_value(value).ok_or_else(|| {
                             type_error(format!("oauthbearerSetToken(): extension \"{key}\" must be a string, {} given", super::zval::type_name(value)))

@@ -111,8 +111,7 @@ impl KafkaConsumer {
     /// Subscribes to topics (names, or regular expressions starting with `^`).
     pub fn subscribe(&self, topics: &ZendHashTable) -> PhpResult<()> {
         guard(|| {
-            let names = topics
-                .iter()
+            let names = super::zval::entries(topics)
                 .map(|(index, value)| {
                     PhpString::from_value(value).map(|name| name.0).ok_or_else(|| {
                         type_error(format!("RdKafka\\KafkaConsumer::subscribe(): topic {index} must be a string, {} given", super::zval::type_name(value)))

@@ -15,7 +15,7 @@ use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::{ClassEntry, ExecuteData};
 
 use super::exception::exception;
-use super::zval::{bytes_zval, long_zval, null_zval, optional_bytes_zval};
+use super::zval::{bytes_zval, insert_named, long_zval, null_zval, optional_bytes_zval};
 use crate::engine::error::err2str;
 use crate::engine::message::Header;
 use crate::engine::{ConsumedMessage, DeliveredMessage, DeliveryReport, MessageView};
@@ -128,7 +128,7 @@ fn new_message(fields: &MessageFields<'_>) -> PhpResult<Zval> {
         let mut headers = ZendHashTable::new();
         for (name, value) in fields.headers {
             // A header without a value reads as "", as with php-rdkafka.
-            let _ = headers.insert(name.as_str(), bytes_zval(value.as_deref().unwrap_or_default()));
+            insert_named(&mut headers, name, bytes_zval(value.as_deref().unwrap_or_default()))?;
         }
         headers.into_zval(false).unwrap_or_else(|_| null_zval())
     };

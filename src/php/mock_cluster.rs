@@ -78,8 +78,7 @@ impl Cluster {
     pub fn push_request_errors(&self, api_key: PhpInt, errors: &ZendHashTable) -> PhpResult<()> {
         guard(|| {
             let api_key = to_api_key(api_key.0)?;
-            let codes = errors
-                .iter()
+            let codes = super::zval::entries(errors)
                 .map(|(index, value)| {
                     value.long().and_then(|code| i32::try_from(code).ok()).ok_or_else(|| {
                         type_error(format!("RdKafka\\Mock\\Cluster::pushRequestErrors(): error {index} must be an error code (int), {} given", type_name(value)))

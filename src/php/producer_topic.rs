@@ -12,7 +12,8 @@ use super::exception::{guard, invalid_argument, type_error, OrThrow};
 use super::fast_path::{argument, arguments, long, optional_bytes, Fallback};
 use super::producer::Producer;
 use super::topic::Topic;
-use super::zval::{type_name, PhpBytes, PhpInt};
+use super::zval::{entries, insert_at, type_name, ArrayIndex, PhpBytes, PhpInt};
+use crate::engine::message::Header;
 use crate::engine::error::{ERR_INTR, ERR_INVALID_ARG};
 use crate::engine::{self, KafkaError, ProduceRequest};
 
@@ -99,21 +100,20 @@ unsafe fn fast_produce_request<'a>(execute_data: *mut zend_execute_data) -> Opti
 
 /// `['name' => 'value', ...]` headers as name/value pairs. A null value is sent as
 /// "", as php-rdkafka sends it: consumers that read every header's bytes keep working.
-fn header_pairs(headers: Option<&ZendHashTable>) -> PhpResult<Vec<(String, Option<Vec<u8>>)>> {
+fn header_pairs(headers: Option<&ZendHashTable>) -> PhpResult<Vec<Header>> {
     let mut pairs = Vec::new();
-    for (name, value) in headers.into_iter().flat_map(|table| table.iter()) {
-        // Header names are string keys; php-rdkafka skips integer-keyed entries (a plain list).
-        if matches!(name, ext_php_rs::types::ArrayKey::Long(_)) {
-            continue;
-        }
+    for (index, value) in headers.into_iter().flat_map(entries) {
+        // Header names are string keys (of any bytes): integer-keyed entries (a plain
+        // list) are skipped, where php-rdkafka stops reading at the first one.
+        let ArrayIndex::Name(name) = index else { continue };
         let value = if value.is_null() {
             Vec::new()
         } else {
             PhpBytes::from_value(value).map(|bytes| bytes.bytes().to_vec()).ok_or_else(|| {
-                type_error(format!("Header \"{name}\" must be a string or null, {} given", type_name(value)))
+                type_error(format!("Header \"{}\" must be a string or null, {} given", String::from_utf8_lossy(&name), type_name(value)))
             })?
         };
-        pairs.push((name.to_string(), Some(value)));
+        pairs.push((name, Some(value)));
     }
     Ok(pairs)
 }
@@ -124,7 +124,7 @@ struct BatchItem<'a> {
     partition: i32,
     payload: Option<PhpBytes<'a>>,
     key: Option<PhpBytes<'a>>,
-    headers: Vec<(String, Option<Vec<u8>>)>,
+    headers: Vec<Header>,
     timestamp_ms: Option<i64>,
     opaque: Option<Vec<u8>>,
 }
@@ -150,7 +150,7 @@ impl<'a> ItemFields<'a> {
 }
 
 impl<'a> BatchItem<'a> {
-    fn read(index: &ext_php_rs::types::ArrayKey<'_>, value: &'a Zval) -> Result<Self, String> {
+    fn read(index: &ArrayIndex, value: &'a Zval) -> Result<Self, String> {
         let item = value.array().ok_or_else(|| format!("message {index} must be an array, {} given", type_name(value)))?;
         let mut fields = ItemFields { item, unseen: item.len() };
         let mut field = |name: &str| fields.get(name);
@@ -248,7 +248,7 @@ impl ProducerTopic {
             let mut queued = 0_i64;
             let mut failures = ZendHashTable::new();
             // Each item is read and queued in turn: no list of requests or results is built.
-            for (index, value) in messages.iter() {
+            for (index, value) in entries(messages) {
                 let outcome = match BatchItem::read(&index, value) {
                     Err(message) => Err(KafkaError::with_message(ERR_INVALID_ARG, message)),
                     Ok(item) => {
@@ -257,7 +257,7 @@ impl ProducerTopic {
                             flags,
                             payload: item.payload.as_ref().map(PhpBytes::bytes),
                             key: item.key.as_ref().map(PhpBytes::bytes),
-                            headers: item.headers.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
+                            headers: item.headers.iter().map(|(name, value)| (name.as_slice(), value.as_deref())).collect(),
                             timestamp_ms: item.timestamp_ms,
                             opaque: item.opaque,
                         };
@@ -273,12 +273,7 @@ impl ProducerTopic {
                     // the exception leaves this call; the rest are not queued and get no result.
                     Err(error) if error.code == ERR_INTR => break,
                     Err(error) => {
-                        let exception = super::exception::exception_object(&error)?;
-                        match index {
-                            ext_php_rs::types::ArrayKey::Long(position) => failures.insert_at_index(position, exception),
-                            other => failures.insert(other.to_string().as_str(), exception),
-                        }
-                        .map_err(|failure| super::exception::exception(failure.to_string(), -1))?;
+                        insert_at(&mut failures, &index, super::exception::exception_object(&error)?)?;
                     }
                 }
             }
@@ -307,7 +302,7 @@ impl ProducerTopic {
                 flags: check_flags(msgflags.0)?,
                 payload: payload.as_ref().map(PhpBytes::bytes),
                 key: key.as_ref().map(PhpBytes::bytes),
-                headers: header_pairs.iter().map(|(name, value)| (name.as_str(), value.as_deref())).collect(),
+                headers: header_pairs.iter().map(|(name, value)| (name.as_slice(), value.as_deref())).collect(),
                 timestamp_ms: timestamp_ms.map(|t| t.0),
                 opaque: msg_opaque.map(|bytes| bytes.bytes().to_vec()),
             };

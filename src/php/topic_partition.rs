@@ -92,8 +92,7 @@ impl TopicPartition {
 
 /// Reads a PHP array that must hold only `RdKafka\TopicPartition` objects.
 pub fn partitions_from_array(array: &ZendHashTable, what: &str) -> PhpResult<Vec<engine::TopicPartition>> {
-    array
-        .iter()
+    super::zval::entries(array)
         .map(|(index, value)| {
             value
                 .object()

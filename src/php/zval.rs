@@ -84,6 +84,67 @@ pub fn type_name(value: &Zval) -> &'static str {
     }
 }
 
+/// A PHP array key as PHP holds it: an int, or a string of any bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArrayIndex {
+    Int(i64),
+    Name(Vec<u8>),
+}
+
+impl std::fmt::Display for ArrayIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Int(index) => write!(f, "{index}"),
+            Self::Name(name) => f.write_str(&String::from_utf8_lossy(name)),
+        }
+    }
+}
+
+/// Every entry of `table` with its key. ext-php-rs's `iter()` panics on a string
+/// key that is not UTF-8, which PHP allows (and php-rdkafka accepts).
+pub fn entries(table: &ZendHashTable) -> impl Iterator<Item = (ArrayIndex, &Zval)> {
+    let mut iter = table.iter();
+    std::iter::from_fn(move || {
+        let (key, value) = iter.next_zval()?;
+        let index = match key.long() {
+            Some(index) => ArrayIndex::Int(index),
+            None => ArrayIndex::Name(key.binary_slice::<u8>().unwrap_or_default().to_vec()),
+        };
+        Some((index, value))
+    })
+}
+
+/// `$table[$index] = $value`.
+pub fn insert_at(table: &mut ZendHashTable, index: &ArrayIndex, value: Zval) -> PhpResult<()> {
+    match index {
+        ArrayIndex::Int(position) => table.insert_at_index(*position, value).map_err(|error| exception(error.to_string(), -1)),
+        ArrayIndex::Name(name) => insert_named(table, name, value),
+    }
+}
+
+/// `$table[$name] = $value` for a name of any bytes: one that is a canonical
+/// integer ("5", "-3") is that int key, as PHP makes it.
+pub fn insert_named(table: &mut ZendHashTable, name: &[u8], value: Zval) -> PhpResult<()> {
+    if let Some(position) = canonical_int(name) {
+        return table.insert_at_index(position, value).map_err(|error| exception(error.to_string(), -1));
+    }
+    let mut value = value;
+    // SAFETY: a live table; the key's bytes are read during the call; the table takes
+    // over the value (ZVAL_COPY_VALUE), so ours is released without being freed.
+    unsafe { ext_php_rs::ffi::zend_hash_str_update(table, name.as_ptr().cast(), name.len(), &raw mut value) };
+    // What `Zval::release` does: the zval no longer owns what it pointed to.
+    value.u1.type_info = ext_php_rs::ffi::IS_NULL;
+    Ok(())
+}
+
+/// The int a string key stands for in PHP (`ZEND_HANDLE_NUMERIC_STR`): decimal,
+/// no leading zero or plus sign, not "-0", within range.
+fn canonical_int(name: &[u8]) -> Option<i64> {
+    let digits = name.strip_prefix(b"-").unwrap_or(name);
+    let canonical = !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) && (digits[0] != b'0' || name == b"0");
+    canonical.then(|| std::str::from_utf8(name).ok()?.parse().ok()).flatten()
+}
+
 /// What PHP's own TypeErrors say was given: the type, or an object's class.
 pub fn given_name(value: &Zval) -> String {
     value.object().and_then(|object| object.get_class_name().ok()).unwrap_or_else(|| type_name(value).to_string())
