@@ -181,7 +181,8 @@ unsafe fn rewrite_exception(execute_data: *mut zend_execute_data, function: *mut
                     let Some(value) = frame.zend_call_arg(index as usize) else { return };
                     let declared = ZBox::<ZendStr>::from_raw(zend_type_to_string((*info).type_));
                     let given = match value.object() {
-                        Some(object) => object.get_class_name().unwrap_or_default(),
+                        // An anonymous class's name goes on after a NUL (its file): PHP prints "class@anonymous".
+                        Some(object) => object.get_class_name().unwrap_or_default().split('\0').next().unwrap_or_default().to_string(),
                         None => type_name(value).to_string(),
                     };
                     let message = format!("must be of type {}, {given} given", declared.as_str().unwrap_or("mixed"));

@@ -176,8 +176,27 @@ impl PhpBytes<'_> {
 impl<'a> ext_php_rs::convert::FromZval<'a> for PhpBytes<'a> {
     const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::String;
 
+    /// A parameter: a string only, when the caller declared strict_types.
     fn from_zval(zval: &'a Zval) -> Option<Self> {
+        if caller_uses_strict_types() {
+            return zval.binary_slice::<u8>().map(|bytes| PhpBytes(std::borrow::Cow::Borrowed(bytes)));
+        }
         Self::from_value(zval)
+    }
+}
+
+/// PHP's `ZEND_ARG_USES_STRICT_TYPES()`: the code that made the current call to an
+/// extension function was compiled with `declare(strict_types=1)`, so its scalar
+/// arguments are not converted (a call from an internal function, such as
+/// call_user_func(), is never strict).
+pub fn caller_uses_strict_types() -> bool {
+    // SAFETY: the executor globals are static, and read on the PHP thread during a
+    // call, when the current frame and its caller's frame and function are live.
+    unsafe {
+        let Some(globals) = ext_php_rs::ffi::ext_php_rs_executor_globals().as_ref() else { return false };
+        let Some(call) = globals.current_execute_data.as_ref() else { return false };
+        let Some(caller) = call.prev_execute_data.as_ref() else { return false };
+        caller.func.as_ref().is_some_and(|function| function.common.fn_flags & ext_php_rs::ffi::ZEND_ACC_STRICT_TYPES != 0)
     }
 }
 
@@ -212,7 +231,11 @@ impl PhpInt {
 impl<'a> ext_php_rs::convert::FromZval<'a> for PhpInt {
     const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Long;
 
+    /// A parameter: an int only, when the caller declared strict_types.
     fn from_zval(zval: &'a Zval) -> Option<Self> {
+        if caller_uses_strict_types() {
+            return zval.long().map(Self);
+        }
         Self::from_value(zval)
     }
 }
@@ -247,8 +270,9 @@ impl PhpString {
 impl<'a> ext_php_rs::convert::FromZval<'a> for PhpString {
     const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::String;
 
+    /// A parameter: a string only, when the caller declared strict_types.
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        Self::from_value(zval)
+        PhpBytes::from_zval(zval).map(|bytes| Self(String::from_utf8_lossy(bytes.bytes()).into_owned()))
     }
 }
 
