@@ -491,8 +491,9 @@ pub fn live_handles() -> (usize, usize) {
     (LIVE_HANDLES[0].load(Ordering::Relaxed), LIVE_HANDLES[1].load(Ordering::Relaxed))
 }
 
-/// `RD_KAFKA_RESP_ERR__INVALID_ARG`: what a handle that cannot be created reports.
-const INVALID_ARG: i32 = -186;
+/// The code of the exception for a handle librdkafka refuses to create: 0, as
+/// php-rdkafka throws it (librdkafka gives only the message).
+const NOT_CREATED: i32 = 0;
 
 impl NativeClient {
     pub(crate) fn new(
@@ -572,7 +573,7 @@ impl NativeClient {
         if rk.is_null() {
             // SAFETY: on failure the conf is still ours to free.
             unsafe { rdsys::rd_kafka_conf_destroy(raw_conf) };
-            return Err(KafkaError::with_message(INVALID_ARG, cstr_to_string(errstr.as_ptr())));
+            return Err(KafkaError::with_message(NOT_CREATED, cstr_to_string(errstr.as_ptr())));
         }
         LIVE_HANDLES[usize::from(!is_producer)].fetch_add(1, Ordering::Relaxed);
         Ok((Self { rk, shared, destroy_flags: AtomicI32::new(0), generation: super::fork::generation(), is_producer }, receiver))
