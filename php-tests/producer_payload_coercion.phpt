@@ -1,5 +1,5 @@
 --TEST--
-ProducerTopic: like php-rdkafka in PHP's weak mode, int/float/bool/Stringable payloads, keys and header values become strings; arrays are a TypeError; integer-keyed header entries are skipped as php-rdkafka does
+ProducerTopic: like php-rdkafka in PHP's weak mode, int/float/bool/Stringable payloads, keys and header values become strings; arrays are a TypeError; integer-keyed header entries are skipped (php-rdkafka stops reading at the first one)
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
