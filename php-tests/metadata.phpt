@@ -1,5 +1,5 @@
 --TEST--
-getMetadata()/metadata() on Producer and KafkaConsumer: brokers, all topics or one, partitions with leader, replicas and ISRs; Metadata\Collection counts and iterates; metadata objects cannot be made with new, can be subclassed, and an uninitialised one throws; getControllerId()
+getMetadata()/metadata() on Producer and KafkaConsumer: brokers, all topics or one, partitions with leader, replicas and ISRs; Metadata\Collection counts and iterates; metadata objects cannot be made with new, can be subclassed, and an uninitialised one throws; getControllerId(); getReplicas() and getIsrs() return Metadata\Collection objects of broker ids, as in php-rdkafka
 --FILE--
 <?php
 require __DIR__ . '/inc/helpers.inc';
@@ -35,13 +35,16 @@ function describe(RdKafka\Metadata $metadata, array $brokerIds): void {
         echo $topic->getTopic() === $GLOBALS['topicName'] ? 'ours' : $topic->getTopic(), ' err=', $topic->getErr(), "\n";
         $partitions = $topic->getPartitions();
         foreach ($partitions as $key => $partition) {
-            $replicas = $partition->getReplicas();
+            // Collections of ints, as php-rdkafka returns them.
+            $replicas = iterator_to_array($partition->getReplicas());
             printf("  %d: key=%d err=%d leader known=%s replicas=%s isrs within replicas=%s\n",
                 $partition->getId(), $key, $partition->getErr(),
                 in_array($partition->getLeader(), $brokerIds, true) ? 'yes' : 'no',
                 count($replicas) >= 1 && !array_diff($replicas, $brokerIds) ? 'ok' : json_encode($replicas),
-                !array_diff($partition->getIsrs(), $replicas) ? 'yes' : 'no');
+                !array_diff(iterator_to_array($partition->getIsrs()), $replicas) ? 'yes' : 'no');
         }
+        echo '  replicas and isrs: ', get_class($partition->getReplicas()), ' ', get_class($partition->getIsrs()),
+            ' of ', count($partition->getReplicas()), ' and ', $partition->getIsrs()->count(), "\n";
     }
 }
 $topic = $producer->newTopic($topicName);
@@ -118,11 +121,13 @@ ours err=0
   0: key=0 err=0 leader known=yes replicas=ok isrs within replicas=yes
   1: key=1 err=0 leader known=yes replicas=ok isrs within replicas=yes
   2: key=2 err=0 leader known=yes replicas=ok isrs within replicas=yes
+  replicas and isrs: RdKafka\Metadata\Collection RdKafka\Metadata\Collection of 1 and 1
 1 topic
 ours err=0
   0: key=0 err=0 leader known=yes replicas=ok isrs within replicas=yes
   1: key=1 err=0 leader known=yes replicas=ok isrs within replicas=yes
   2: key=2 err=0 leader known=yes replicas=ok isrs within replicas=yes
+  replicas and isrs: RdKafka\Metadata\Collection RdKafka\Metadata\Collection of 1 and 1
 KafkaConsumer all topics: yes
 
 Deprecated: Method RdKafka\Producer::metadata() is deprecated in %s on line %d

@@ -1,11 +1,11 @@
 //! `RdKafka\Metadata\Partition`.
 
-use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendHashTable, Zval};
+use ext_php_rs::types::Zval;
 
 use super::exception::exception;
-use super::zval::{list, long_zval};
+use super::metadata_collection::Collection;
+use super::zval::long_zval;
 use crate::engine::metadata::PartitionMetadata;
 
 #[php_class]
@@ -20,8 +20,9 @@ impl Partition {
     }
 }
 
-fn broker_ids(ids: &[i32]) -> PhpResult<ZBox<ZendHashTable>> {
-    list(ids.iter().map(|id| long_zval(i64::from(*id))).collect())
+/// Broker ids as php-rdkafka returns them: a `Metadata\Collection` of ints.
+fn broker_ids(ids: &[i32]) -> PhpResult<Collection> {
+    Collection::of(ids.iter().map(|id| Ok(long_zval(i64::from(*id)))))
 }
 
 #[php_impl]
@@ -45,12 +46,12 @@ impl Partition {
     }
 
     /// Ids of the brokers holding a replica.
-    pub fn get_replicas(&self) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn get_replicas(&self) -> PhpResult<Collection> {
         broker_ids(&self.partition.replicas)
     }
 
     /// Ids of the in-sync replicas.
-    pub fn get_isrs(&self) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn get_isrs(&self) -> PhpResult<Collection> {
         broker_ids(&self.partition.isrs)
     }
 }

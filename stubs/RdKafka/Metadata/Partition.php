@@ -16,9 +16,9 @@ class Partition
     /** The leader broker's id, -1 if none. */
     public function getLeader(): int {}
 
-    /** @return array<int> ids of the brokers holding a replica */
-    public function getReplicas(): array {}
+    /** @return Collection<int> ids of the brokers holding a replica */
+    public function getReplicas(): Collection {}
 
-    /** @return array<int> ids of the in-sync replicas */
-    public function getIsrs(): array {}
+    /** @return Collection<int> ids of the in-sync replicas */
+    public function getIsrs(): Collection {}
 }
