@@ -9,7 +9,7 @@ class UsesConfWhenDestroyed
     public function __destruct()
     {
         echo 'destructor: dump() has ', isset($this->conf->dump()['dr_msg_cb']) ? 'a' : 'no', " dr_msg_cb\n";
-        $this->conf->setErrorCb(fn () => null);
+        $this->conf->setErrorCb(static fn () => null); // static: no $this, so no cycle through the Conf
         $this->conf->set('client.id', 'from-destructor');
     }
 }
