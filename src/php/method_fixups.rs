@@ -54,6 +54,8 @@ extern "C" {
     fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
     fn zend_type_to_string(declared: ext_php_rs::ffi::zend_type) -> *mut ext_php_rs::ffi::zend_string;
     fn zend_clear_exception();
+    fn get_active_function_or_method_name() -> *mut ext_php_rs::ffi::zend_string;
+    fn zend_error(kind: std::os::raw::c_int, format: *const c_char, ...);
     fn zend_read_property(scope: *mut zend_class_entry, object: *mut zend_object, name: *const c_char, name_length: usize, silent: bool, rv: *mut zval) -> *mut zval;
 }
 
@@ -84,6 +86,7 @@ pub fn install() {
             }
         }
         if let Some(functions) = globals.function_table() {
+            wrap_functions(functions, &mut originals);
             for name in DEPRECATED_FUNCTIONS {
                 // SAFETY: the function table maps names to live functions.
                 if let Some(function) = functions.get(name).and_then(|entry| unsafe { entry.ptr::<zend_function>() }) {
@@ -95,6 +98,28 @@ pub fn install() {
         originals.sort_unstable_by_key(|(key, _)| *key);
         let _ = ORIGINALS.set(originals);
     });
+}
+
+/// The `rd_kafka_*` functions get the same wrapper as the methods.
+fn wrap_functions(functions: &ZendHashTable, originals: &mut Vec<(MethodKey, Handler)>) {
+    for (name, entry) in super::zval::entries(functions) {
+        if !matches!(&name, super::zval::ArrayIndex::Name(name) if name.starts_with(b"rd_kafka_")) {
+            continue;
+        }
+        // SAFETY: the function table maps names to live functions; only internal ones
+        // (ours: php-rdkafka's function names) are changed, before any call.
+        unsafe {
+            let Some(function) = entry.ptr::<zend_function>() else { continue };
+            let internal = &mut (*function).internal_function;
+            if internal.type_ != INTERNAL_FUNCTION {
+                continue;
+            }
+            if let Some(generated) = internal.handler {
+                originals.push((method_key(function), generated));
+                internal.handler = Some(checked);
+            }
+        }
+    }
 }
 
 fn wrap_methods(class: &mut zend_class_entry, originals: &mut Vec<(MethodKey, Handler)>) {
@@ -156,12 +181,80 @@ unsafe extern "C" fn checked(execute_data: *mut zend_execute_data, retval: *mut 
         unsafe { ext_php_rs::ffi::zend_throw_exception(ext_php_rs::ffi::zend_ce_exception, message.as_ptr(), 0) };
         return;
     };
+    // SAFETY: the frame of this call to `function`.
+    if !unsafe { accept_null_arguments(execute_data, function) } {
+        return; // an error handler turned the deprecation notice into an exception
+    }
     // SAFETY: the generated handler of this very method, with PHP's own arguments.
     unsafe { (originals[found].1)(execute_data, retval) };
     if super::exception::exception_pending() {
         // SAFETY: the same frame, still live.
         unsafe { rewrite_exception(execute_data, function) };
     }
+}
+
+/// `MAY_BE_*` bits of a `zend_type` mask (PHP 8.1-8.4).
+const MAY_BE_NULL: u32 = 1 << 1;
+const MAY_BE_BOOL: u32 = (1 << 2) | (1 << 3);
+const MAY_BE_LONG: u32 = 1 << 4;
+const MAY_BE_DOUBLE: u32 = 1 << 5;
+const MAY_BE_STRING: u32 = 1 << 6;
+/// `E_DEPRECATED`
+const E_DEPRECATED: std::os::raw::c_int = 8192;
+
+/// null for a scalar parameter that does not take null: outside strict_types, PHP 8.1+
+/// (so php-rdkafka's zend_parse_parameters) takes it as 0, 0.0, "" or false with a
+/// deprecation notice; ext-php-rs's handlers would throw a TypeError. Done here, where
+/// the declared types are known, before the generated handler reads the arguments.
+/// Returns false when an error handler turned the notice into an exception.
+///
+/// # Safety
+/// `execute_data` is the live frame of a call to `function`, an internal function.
+unsafe fn accept_null_arguments(execute_data: *mut zend_execute_data, function: *mut zend_function) -> bool {
+    // SAFETY: per the contract; arg_info has num_args entries, and the frame's arguments
+    // follow it (ZEND_CALL_ARG).
+    unsafe {
+        let internal = &(*function).internal_function;
+        let frame = &mut *execute_data.cast::<ext_php_rs::zend::ExecuteData>();
+        let count = frame.This.u2.num_args.min(internal.num_args);
+        for index in 0..count {
+            let Some(value) = frame.zend_call_arg(index as usize) else { continue };
+            if !value.is_null() {
+                continue;
+            }
+            let mask = (*internal.arg_info.add(index as usize)).type_.type_mask;
+            let scalar = mask & (MAY_BE_BOOL | MAY_BE_LONG | MAY_BE_DOUBLE | MAY_BE_STRING);
+            if mask & MAY_BE_NULL != 0 || scalar == 0 || super::zval::caller_uses_strict_types() {
+                continue;
+            }
+            let declared = ZBox::<ZendStr>::from_raw(zend_type_to_string((*internal.arg_info.add(index as usize)).type_));
+            let function_name = ZBox::<ZendStr>::from_raw(get_active_function_or_method_name());
+            let name = CStr::from_ptr((*internal.arg_info.add(index as usize)).name);
+            // PHP's own words (zend_null_arg_deprecated(), which it does not export).
+            let message = format!(
+                "{}(): Passing null to parameter #{} (${}) of type {} is deprecated",
+                function_name.as_str().unwrap_or_default(),
+                index + 1,
+                name.to_string_lossy(),
+                declared.as_str().unwrap_or_default()
+            );
+            let Ok(message) = std::ffi::CString::new(message) else { continue };
+            zend_error(E_DEPRECATED, c"%s".as_ptr(), message.as_ptr());
+            if super::exception::exception_pending() {
+                return false;
+            }
+            if scalar & MAY_BE_STRING != 0 {
+                value.set_string("", false).ok();
+            } else if scalar & MAY_BE_LONG != 0 {
+                value.set_long(0);
+            } else if scalar & MAY_BE_DOUBLE != 0 {
+                value.set_double(0.0);
+            } else {
+                value.set_bool(false);
+            }
+        }
+    }
+    true
 }
 
 /// # Safety
