@@ -1,5 +1,5 @@
 --TEST--
-Return types are tentative, as in php-rdkafka: a subclass (or a mock) overriding a method without a return type gets PHP's deprecation notice, not a fatal error, and #[\ReturnTypeWillChange] silences it
+Return types are tentative, as in php-rdkafka: a subclass (or a mock) overriding a method without a return type gets PHP's deprecation notice, not a fatal error, and #[\ReturnTypeWillChange] silences it; the declared types are php-rdkafka's (TopicPartition::getTopic(): ?string)
 --FILE--
 <?php
 class LoggingProducer extends RdKafka\Producer
@@ -18,6 +18,15 @@ class FixedConf extends RdKafka\Conf
         return ['client.id' => 'fixed'];
     }
 }
+// php-rdkafka's own signature of getTopic() (?string) fits without a notice.
+class AppTopicPartition extends RdKafka\TopicPartition
+{
+    public function getTopic(): ?string
+    {
+        return 'app-' . parent::getTopic();
+    }
+}
+echo (new AppTopicPartition('t', 0))->getTopic(), "\n";
 $conf = new FixedConf();
 $conf->set('log_level', '3');
 echo $conf->dump()['client.id'], "\n";
@@ -39,6 +48,7 @@ echo 'RdKafka\Producer::poll() returns ', $poll->getTentativeReturnType(), "\n";
 ?>
 --EXPECTF--
 Deprecated: Return type of LoggingProducer::poll($timeout_ms) should either be compatible with RdKafka\Producer::poll(int $timeout_ms): int, or the #[\ReturnTypeWillChange] attribute should be used to temporarily suppress the notice in %s on line %d
+app-t
 fixed
 poll(0) via the subclass
 int(0)

@@ -37,8 +37,9 @@ impl TopicPartition {
         Self { topic: topic.0, partition: partition.0, offset: offset.0, err: Some(0) }
     }
 
-    pub fn get_topic(&self) -> String {
-        self.topic.clone()
+    /// Declared `?string`, as php-rdkafka declares it (a subclass or mock may copy its signature).
+    pub fn get_topic(&self) -> Option<String> {
+        Some(self.topic.clone())
     }
 
     pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: PhpString) -> &mut ZendClassObject<TopicPartition> {

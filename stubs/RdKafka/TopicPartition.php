@@ -17,7 +17,7 @@ class TopicPartition
 
     public function __construct(string $topic, int $partition, int $offset = 0) {}
 
-    public function getTopic(): string {}
+    public function getTopic(): ?string {}
 
     public function setTopic(string $topic_name): TopicPartition {}
 
