@@ -40,9 +40,22 @@ mod module {
         crate::engine::forget_delivery_sink();
         method_fixups::install();
         topic_partition::install_debug_info();
+        install_debug_views();
         install_cycle_collection();
         fast_path::install();
         0
+    }
+
+    /// var_dump() shows the metadata objects' values, as php-rdkafka's (see `php/debug_info.rs`).
+    fn install_debug_views() {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            debug_info::install::<metadata::Metadata>();
+            debug_info::install::<metadata_collection::Collection>();
+            debug_info::install::<metadata_topic::Topic>();
+            debug_info::install::<metadata_partition::Partition>();
+            debug_info::install::<metadata_broker::Broker>();
+        });
     }
 
     /// PHP's cycle collector sees the zvals these classes hold in Rust (see `php/gc.rs`).

@@ -21,6 +21,18 @@ impl Metadata {
     }
 }
 
+impl super::debug_info::DebugView for Metadata {
+    fn debug_view(&self) -> ext_php_rs::boxed::ZBox<ext_php_rs::types::ZendHashTable> {
+        use super::zval::{bytes_zval, long_zval, null_zval, to_zval};
+        super::debug_info::named(vec![
+            ("brokers", self.get_brokers().and_then(to_zval).unwrap_or_else(|_| null_zval())),
+            ("topics", self.get_topics().and_then(to_zval).unwrap_or_else(|_| null_zval())),
+            ("orig_broker_id", long_zval(i64::from(self.metadata.orig_broker_id))),
+            ("orig_broker_name", bytes_zval(self.metadata.orig_broker_name.as_bytes())),
+        ])
+    }
+}
+
 #[php_impl]
 impl Metadata {
     #[php(vis = "private")]

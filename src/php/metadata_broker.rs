@@ -18,6 +18,17 @@ impl Broker {
     }
 }
 
+impl super::debug_info::DebugView for Broker {
+    fn debug_view(&self) -> ext_php_rs::boxed::ZBox<ext_php_rs::types::ZendHashTable> {
+        use super::zval::{bytes_zval, long_zval};
+        super::debug_info::named(vec![
+            ("id", long_zval(i64::from(self.broker.id))),
+            ("host", bytes_zval(self.broker.host.as_bytes())),
+            ("port", long_zval(i64::from(self.broker.port))),
+        ])
+    }
+}
+
 #[php_impl]
 impl Broker {
     #[php(vis = "private")]

@@ -21,6 +21,16 @@ impl Collection {
     }
 }
 
+impl super::debug_info::DebugView for Collection {
+    fn debug_view(&self) -> ext_php_rs::boxed::ZBox<ext_php_rs::types::ZendHashTable> {
+        let mut items = ext_php_rs::types::ZendHashTable::new();
+        for item in &self.items {
+            let _ = items.push(item.shallow_clone());
+        }
+        items
+    }
+}
+
 impl super::gc::HoldsZvals for Collection {
     fn visit_zvals(&self, visit: &mut dyn FnMut(&Zval)) {
         self.items.iter().for_each(visit);

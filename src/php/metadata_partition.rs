@@ -20,6 +20,19 @@ impl Partition {
     }
 }
 
+impl super::debug_info::DebugView for Partition {
+    fn debug_view(&self) -> ext_php_rs::boxed::ZBox<ext_php_rs::types::ZendHashTable> {
+        let count = |ids: &[i32]| long_zval(i64::try_from(ids.len()).unwrap_or(i64::MAX));
+        super::debug_info::named(vec![
+            ("id", long_zval(i64::from(self.partition.id))),
+            ("err", long_zval(i64::from(self.partition.err))),
+            ("leader", long_zval(i64::from(self.partition.leader))),
+            ("replica_cnt", count(&self.partition.replicas)),
+            ("isr_cnt", count(&self.partition.isrs)),
+        ])
+    }
+}
+
 /// Broker ids as php-rdkafka returns them: a `Metadata\Collection` of ints.
 fn broker_ids(ids: &[i32]) -> PhpResult<Collection> {
     Collection::of(ids.iter().map(|id| Ok(long_zval(i64::from(*id)))))

@@ -20,6 +20,18 @@ impl Topic {
     }
 }
 
+impl super::debug_info::DebugView for Topic {
+    fn debug_view(&self) -> ext_php_rs::boxed::ZBox<ext_php_rs::types::ZendHashTable> {
+        use super::zval::{bytes_zval, long_zval, null_zval, to_zval};
+        let partitions = self.get_partitions().and_then(to_zval).unwrap_or_else(|_| null_zval());
+        super::debug_info::named(vec![
+            ("topic", bytes_zval(self.topic.name.as_bytes())),
+            ("partitions", partitions),
+            ("err", long_zval(i64::from(self.topic.err))),
+        ])
+    }
+}
+
 #[php_impl]
 impl Topic {
     #[php(vis = "private")]

@@ -23,6 +23,7 @@ pub mod conf;
 pub mod constants;
 pub mod consumer;
 pub mod consumer_topic;
+pub mod debug_info;
 pub mod engine;
 pub mod error_log;
 pub mod exception;
