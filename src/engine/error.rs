@@ -145,6 +145,21 @@ pub struct ErrorDescription {
     pub description: String,
 }
 
+/// librdkafka's error table as it is (`rd_kafka_get_err_descs`), holes included:
+/// (code, name, description), NULLs as `None`.
+pub fn error_table() -> Vec<(i32, Option<String>, Option<String>)> {
+    let mut descs: *const rdsys::rd_kafka_err_desc = std::ptr::null();
+    let mut count: usize = 0;
+    // SAFETY: both out-pointers are valid; librdkafka fills them with a static table.
+    unsafe { rdsys::rd_kafka_get_err_descs(&mut descs, &mut count) };
+    if descs.is_null() {
+        return Vec::new();
+    }
+    let text = |ptr: *const c_char| (!ptr.is_null()).then(|| cstr_to_string(ptr));
+    // SAFETY: librdkafka guarantees `count` entries at `descs` for the process lifetime.
+    unsafe { std::slice::from_raw_parts(descs, count) }.iter().map(|desc| (desc.code as i32, text(desc.name), text(desc.desc))).collect()
+}
+
 /// librdkafka's whole error table (`rd_kafka_get_err_descs`), holes skipped.
 pub fn error_descriptions() -> Vec<ErrorDescription> {
     let mut descs: *const rdsys::rd_kafka_err_desc = std::ptr::null();

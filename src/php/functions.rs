@@ -9,20 +9,29 @@ use ext_php_rs::types::ZendHashTable;
 use super::exception::exception;
 use super::zval::PhpInt;
 use super::zval::{list, to_zval};
-use crate::engine::error::{err2name, err2str, error_descriptions};
+use crate::engine::error::{err2name, err2str, error_table};
 use crate::engine::version::thread_count;
 
-/// `[['code' => int, 'name' => string, 'desc' => string], ...]`
+/// `[['code' => int, 'name' => ?string, 'desc' => ?string], ...]`, built as php-rdkafka
+/// builds it: librdkafka's table in order, of its code-0 entries only the first (a hole,
+/// with a null name and description), null where librdkafka has no text.
 #[php_function]
 #[php(name = "rd_kafka_get_err_descs")]
 pub fn get_err_descs() -> PhpResult<ZBox<ZendHashTable>> {
     let mut entries = Vec::new();
-    for desc in error_descriptions() {
+    let mut seen_zero = false;
+    for (code, name, description) in error_table() {
+        if code == 0 {
+            if seen_zero {
+                continue;
+            }
+            seen_zero = true;
+        }
         let mut entry = ZendHashTable::new();
         let failed = |error: ext_php_rs::error::Error| exception(error.to_string(), -1);
-        entry.insert("code", i64::from(desc.code)).map_err(failed)?;
-        entry.insert("name", desc.name).map_err(failed)?;
-        entry.insert("desc", desc.description).map_err(failed)?;
+        entry.insert("code", i64::from(code)).map_err(failed)?;
+        entry.insert("name", name).map_err(failed)?;
+        entry.insert("desc", description).map_err(failed)?;
         entries.push(to_zval(entry)?);
     }
     list(entries)
