@@ -114,6 +114,11 @@ impl KafkaConsumer {
 
     pub fn subscribe(&self, topics: &[String]) -> KafkaResult<()> {
         self.ensure_open()?;
+        if self.closing.load(Ordering::SeqCst) {
+            // A callback that close() runs: librdkafka would take the subscription and
+            // then abort the process when the handle is destroyed (rkcg_subscription set).
+            return Err(closed_error());
+        }
         let list = NativePartitionList::from_topics(topics)?;
         // SAFETY: rk and the list are live; librdkafka copies the list.
         KafkaError::check(unsafe { rdsys::rd_kafka_subscribe(self.client.rk, list.ptr) })
