@@ -49,5 +49,5 @@ $reader->close();
 --EXPECTF--
 committed producer gone
 
-Warning: RdKafka\Producer: the transaction was neither committed nor aborted; it was aborted, and its 10 message(s) will not be read as committed: call commitTransaction() before the producer goes away in %s on line %d
+Warning: RdKafka\Producer: the transaction was not committed, and its 10 message(s) will not be read as committed; commit it with commitTransaction() before the producer goes away in %s on line %d
 the partition holds: committed,marker

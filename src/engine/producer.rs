@@ -46,8 +46,8 @@ pub struct ShutdownReport {
     /// for a persistent handle), plus those the shutdown purged when its flush
     /// gave up, plus any still unreported after the purge (PHP saw none of them).
     pub lost: i64,
-    /// Messages of a transaction that was neither committed nor aborted: the
-    /// shutdown aborted it, so none of them will be read as committed.
+    /// Messages of a transaction that was not committed (nor aborted): the shutdown
+    /// aborts it (if it can), and none of them will be read as committed.
     pub uncommitted: i64,
 }
 

@@ -22,7 +22,7 @@ use std::panic::AssertUnwindSafe;
 use super::kafka::Kafka;
 use super::producer_topic::ProducerTopic;
 use super::topic_conf::TopicConf;
-use super::zval::{ArrayOrEmpty, PhpInt, PhpString};
+use super::zval::{ArrayOrEmpty, PhpBool, PhpInt, PhpString};
 use crate::engine;
 use crate::engine::{ClientEvent, KafkaResult};
 
@@ -126,8 +126,8 @@ impl Drop for Producer {
             let report = self.engine.shutdown_serving(shutdown_flush, |event| super::callbacks::log_only(callbacks, event));
             if report.uncommitted > 0 {
                 super::exception::warning(&format!(
-                    "RdKafka\\Producer: the transaction was neither committed nor aborted; it was aborted, and its {} message(s) \
-                     will not be read as committed: call commitTransaction() before the producer goes away",
+                    "RdKafka\\Producer: the transaction was not committed, and its {} message(s) will not be read as committed; \
+                     commit it with commitTransaction() before the producer goes away",
                     report.uncommitted
                 ));
             }
@@ -305,13 +305,13 @@ impl Producer {
     }
 
     /// Brokers and topics of the cluster: all topics, the ones this client knows, or `$only_topic`.
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
-        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    pub fn get_metadata(&self, all_topics: PhpBool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics.0, only_topic, timeout_ms.0)
     }
 
     /// Deprecated alias of getMetadata().
-    pub fn metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
-        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    pub fn metadata(&self, all_topics: PhpBool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics.0, only_topic, timeout_ms.0)
     }
 
     /// The controller broker's id, -1 when unknown within the timeout.
