@@ -8,7 +8,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
 use super::exception::{exception, invalid_argument, type_error};
-use super::zval::{type_name, PhpInt};
+use super::zval::{type_name, PhpBool, PhpInt};
 use crate::engine::admin;
 
 #[php_class]
@@ -64,8 +64,8 @@ impl AdminOptions {
     }
 
     /// Only validate the request on the broker, change nothing.
-    pub fn set_validate_only(&self, validate_only: bool) {
-        self.options.borrow_mut().validate_only = validate_only;
+    pub fn set_validate_only(&self, validate_only: PhpBool) {
+        self.options.borrow_mut().validate_only = validate_only.0;
     }
 
     /// listConsumerGroups() lists only groups in these RD_KAFKA_CONSUMER_GROUP_STATE_* (empty: all).

@@ -15,7 +15,7 @@ use super::metadata::Metadata;
 use super::queue::Queue;
 use super::topic::TopicName;
 use super::topic_conf::TopicConf;
-use super::zval::{ArrayOrEmpty, IntOut, PhpInt, PhpString};
+use super::zval::{ArrayOrEmpty, IntOut, PhpBool, PhpInt, PhpString};
 use crate::engine;
 
 #[php_class]
@@ -142,13 +142,13 @@ impl Consumer {
     }
 
     /// Brokers and topics of the cluster: all topics, the ones this client knows, or `$only_topic`.
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
-        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    pub fn get_metadata(&self, all_topics: PhpBool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics.0, only_topic, timeout_ms.0)
     }
 
     /// Deprecated alias of getMetadata().
-    pub fn metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
-        client_methods::get_metadata(self.engine.handle(), all_topics, only_topic, timeout_ms.0)
+    pub fn metadata(&self, all_topics: PhpBool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.handle(), all_topics.0, only_topic, timeout_ms.0)
     }
 
     /// The controller broker's id, -1 when unknown within the timeout.

@@ -16,7 +16,7 @@ use super::topic_conf::TopicConf;
 use super::exception::{exception, guard, invalid_argument, type_error, OrThrow};
 use super::message::{self, MessageValue};
 use super::topic_partition::{partitions_from_array, partitions_to_array};
-use super::zval::{ArrayOrEmpty, list, null_zval, to_zval, PhpInt, PhpString};
+use super::zval::{ArrayOrEmpty, list, null_zval, to_zval, PhpBool, PhpInt, PhpString};
 use crate::engine::consumer::{PollOutcome, DEFAULT_DESTROY_CLOSE};
 use crate::engine::error::ERR_INVALID_ARG;
 use crate::engine::producer::ERR_TIMED_OUT;
@@ -279,8 +279,8 @@ impl KafkaConsumer {
     }
 
     /// Brokers and topics of the cluster: all topics, the ones this client knows, or `$only_topic`.
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
-        client_methods::get_metadata(self.engine.open_handle().or_throw()?, all_topics, only_topic, timeout_ms.0)
+    pub fn get_metadata(&self, all_topics: PhpBool, only_topic: Option<TopicName>, timeout_ms: PhpInt) -> PhpResult<Metadata> {
+        client_methods::get_metadata(self.engine.open_handle().or_throw()?, all_topics.0, only_topic, timeout_ms.0)
     }
 
     /// The controller broker's id, -1 when unknown within the timeout.

@@ -16,7 +16,7 @@ use ext_php_rs::zend::{ce, ClassEntry, ExecuteData};
 
 use super::exception::exception_class;
 use super::exception::type_error;
-use super::zval::{bool_zval, bytes_zval, given_name, long_zval, PhpBytes, PhpInt};
+use super::zval::{bool_zval, bytes_zval, caller_uses_strict_types, given_name, long_zval, PhpBool, PhpBytes, PhpInt};
 use crate::engine::KafkaError;
 
 static KAFKA_ERROR_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
@@ -123,13 +123,18 @@ extern "C" fn construct(execute_data: &mut ExecuteData, _retval: &mut Zval) {
     let Some(this) = this else { return };
     // Converted as PHP's weak mode converts a parameter (php-rdkafka's zend_parse_parameters):
     // '5' is code 5, 1 is true; a value that cannot be converted is PHP's TypeError.
+    let strict = caller_uses_strict_types();
     let converted = (|| -> Result<_, PhpException> {
         let read = |position: usize, name: &str, arg: &mut Arg, expected: &str, absent| -> Result<Zval, PhpException> {
             let Some(value) = arg.zval() else { return Ok(absent) };
-            let converted = match expected {
-                "string" => PhpBytes::from_value(value).map(|bytes| bytes_zval(bytes.bytes())),
-                "int" => PhpInt::from_value(value).map(|int| long_zval(int.0)),
-                _ => weak_bool(value).map(bool_zval),
+            let converted = match (expected, strict) {
+                ("string", false) => PhpBytes::from_value(value).map(|bytes| bytes_zval(bytes.bytes())),
+                ("int", false) => PhpInt::from_value(value).map(|int| long_zval(int.0)),
+                (_, false) => PhpBool::from_value(value).map(|flag| bool_zval(flag.0)),
+                // declare(strict_types=1): only the declared type itself.
+                ("string", true) => value.binary_slice::<u8>().map(bytes_zval),
+                ("int", true) => value.long().map(long_zval),
+                (_, true) => value.bool().map(bool_zval),
             };
             converted.ok_or_else(|| {
                 type_error(format!(
@@ -159,23 +164,6 @@ extern "C" fn construct(execute_data: &mut ExecuteData, _retval: &mut Zval) {
     }
 }
 
-/// A `bool` parameter in PHP's weak mode: scalars by their truth value (null, with
-/// PHP 8.1's deprecation, is false); arrays and objects are refused.
-fn weak_bool(value: &Zval) -> Option<bool> {
-    if let Some(flag) = value.bool() {
-        return Some(flag);
-    }
-    if value.is_null() {
-        return Some(false);
-    }
-    if let Some(long) = value.long() {
-        return Some(long != 0);
-    }
-    if let Some(float) = value.double() {
-        return Some(float != 0.0);
-    }
-    value.binary_slice::<u8>().map(|bytes| !(bytes.is_empty() || bytes == b"0"))
-}
 
 fn read_property(execute_data: &mut ExecuteData, retval: &mut Zval, name: &str) {
     let Some(this) = execute_data.get_self() else { return };

@@ -276,6 +276,38 @@ impl<'a> ext_php_rs::convert::FromZval<'a> for PhpString {
     }
 }
 
+/// A `bool` argument converted as PHP's weak mode does (php-rdkafka's default):
+/// ints, floats and strings by their truth value; arrays and objects are a TypeError.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhpBool(pub bool);
+
+impl PhpBool {
+    pub fn from_value(value: &Zval) -> Option<Self> {
+        if let Some(flag) = value.bool() {
+            return Some(Self(flag));
+        }
+        if let Some(long) = value.long() {
+            return Some(Self(long != 0));
+        }
+        if let Some(float) = value.double() {
+            return Some(Self(float != 0.0));
+        }
+        value.binary_slice::<u8>().map(|bytes| Self(!(bytes.is_empty() || bytes == b"0")))
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for PhpBool {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Bool;
+
+    /// A parameter: a bool only, when the caller declared strict_types.
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        if caller_uses_strict_types() {
+            return zval.bool().map(Self);
+        }
+        Self::from_value(zval)
+    }
+}
+
 /// An `array` argument whose default is `[]` (ext-php-rs can only default to values
 /// it can write as a PHP literal, and a borrowed array has none).
 #[derive(Debug, Clone, Copy, Default)]
